@@ -1,0 +1,63 @@
+// The CLI's file access: reading standards and data, writing output files whole or not at all.
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadStandardText } from '../standard/load.js';
+import { builtinPath, isBuiltinFileName, STANDARDS_DIR } from '../standard/builtins.js';
+import type { Standard } from '../standard/types.js';
+import { decode, type EncodingChoice } from '../data/encoding.js';
+import { readCsv } from '../data/csv.js';
+import { readJson } from '../data/json.js';
+import type { RawTable } from '../data/records.js';
+import { UsageError } from './errors.js';
+import { didYouMean } from '../util/suggest.js';
+
+export function builtinIds(): string[] {
+  return fs
+    .readdirSync(STANDARDS_DIR)
+    .filter(isBuiltinFileName)
+    .map((f) => f.replace(/\.yaml$/, ''))
+    .sort();
+}
+
+/** A built-in id, or a path to a rule file. */
+export function readStandard(ref: string): Standard {
+  const looksLikePath = /[\\/]|\.ya?ml$/i.test(ref);
+  if (!looksLikePath) {
+    const ids = builtinIds();
+    if (!ids.includes(ref)) throw new UsageError(`unknown standard "${ref}"${didYouMean(ref, ids)}; built-in: ${ids.join(', ')} (or give a path to a .yaml rule file)`);
+    const file = builtinPath(ref);
+    return loadStandardText(fs.readFileSync(file, 'utf8'), path.relative(process.cwd(), file) || file, `built-in:${ref}`);
+  }
+  return loadStandardText(fs.readFileSync(ref, 'utf8'), ref);
+}
+
+export type InputFormat = 'csv' | 'json';
+
+export function readTable(file: string, opts: { inputFormat?: InputFormat; encoding: EncodingChoice }): RawTable {
+  const name = file === '-' ? '<stdin>' : file;
+  const format = opts.inputFormat ?? formatFromExtension(file);
+  const bytes = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
+  const { text, encoding } = decode(bytes, opts.encoding);
+  const table = format === 'json' ? readJson(text, name) : readCsv(text, name);
+  return { ...table, encoding };
+}
+
+function formatFromExtension(file: string): InputFormat {
+  if (file === '-') throw new UsageError('reading stdin ("-") needs --input-format csv|json');
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
+  if (ext === '.json') return 'json';
+  throw new UsageError(`${file}: cannot tell the format from "${ext || 'no extension'}"; use --input-format csv|json`);
+}
+
+/** Writes to a temporary file beside the target, then renames: readers never see half a file. */
+export function writeFileAtomic(file: string, content: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, content);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,48 @@
+// The dabiao command line: the only place that touches argv, the process and exit codes.
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { checkCommand } from './commands/check.js';
+import { standardsCommand } from './commands/standards.js';
+import { templateCommand } from './commands/template.js';
+import { validateStandardCommand } from './commands/validate-standard.js';
+import { describeError } from './errors.js';
+import type { Terminal } from './terminal.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export function main(argv: string[]): number {
+  const term: Terminal = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (l) => process.stderr.write(`${l}\n`),
+    color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
+    width: process.stdout.columns || 140,
+    exitCode: 0,
+  };
+  const program = new Command('dabiao')
+    .description('dabiao (达标) — check district data against public-culture service standards')
+    .version(version)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showSuggestionAfterError();
+  for (const make of [checkCommand, standardsCommand, templateCommand, validateStandardCommand]) {
+    program.addCommand(make(term).exitOverride());
+  }
+  program.commands.forEach((c) => c.commands.forEach((s) => s.exitOverride()));
+  try {
+    program.parse(argv);
+    return term.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are not errors; everything else commander rejects is bad usage.
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
+    }
+    const lines = describeError(e);
+    if (lines) {
+      for (const l of lines) process.stderr.write(`dabiao: ${l}\n`);
+      return 2;
+    }
+    process.stderr.write(`dabiao: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    if (process.env.DABIAO_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
+    return 70;
+  }
+}

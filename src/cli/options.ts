@@ -1,0 +1,52 @@
+// Validation of option values that depend on the loaded standard (tiers, classes, levels, indicator ids).
+import type { Standard } from '../standard/types.js';
+import { levelLookup } from '../standard/levels.js';
+import { didYouMean } from '../util/suggest.js';
+import { UsageError } from './errors.js';
+
+export function parseTiers(std: Standard, tier: string | undefined): string[] {
+  const ids = std.tiers.map((t) => t.id);
+  if (tier === undefined) return [ids[0]!];
+  if (tier === 'both' || tier === 'all') return ids;
+  const found = std.tiers.find((t) => t.id === tier || t.name === tier);
+  if (!found) throw new UsageError(`--tier "${tier}": ${std.id} has tiers ${ids.join(', ')}${ids.length > 1 ? ', both' : ''}${didYouMean(tier, ids)}`);
+  return [found.id];
+}
+
+export function parseLevel(std: Standard, level: string | undefined): string | undefined {
+  if (level === undefined) return undefined;
+  const found = levelLookup(std.levels)(level);
+  if (!found) {
+    const names = std.levels.map((l) => l.name);
+    throw new UsageError(`--level "${level}": ${std.id} has levels ${names.join(', ')}${didYouMean(level, [...names, ...std.levels.map((l) => l.id)])}`);
+  }
+  return found.id;
+}
+
+export function parseOnly(std: Standard, only: string[] | undefined): string[] | undefined {
+  if (!only?.length) return undefined;
+  const ids = std.classes.map((c) => c.id);
+  for (const o of only) {
+    if (!ids.includes(o)) {
+      throw new UsageError(ids.length ? `--only "${o}": ${std.id} has classes ${ids.join(', ')}` : `--only: ${std.id} does not divide its indicators into classes`);
+    }
+  }
+  return only;
+}
+
+export function parseIndicators(std: Standard, ids: string[] | undefined): string[] | undefined {
+  if (!ids?.length) return undefined;
+  const known = std.indicators.map((i) => i.id);
+  const flat = ids.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  return flat.map((id) => {
+    const hit = known.find((k) => k.toLowerCase() === id.toLowerCase());
+    if (!hit) throw new UsageError(`--indicator "${id}" is not in ${std.id}${didYouMean(id, known)}`);
+    return hit;
+  });
+}
+
+export function parseYear(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  if (!/^\d{4}$/.test(s)) throw new UsageError(`--as-of "${s}": give a year such as 2025`);
+  return Number(s);
+}

@@ -1,0 +1,145 @@
+// Reads one cell as analysts write it (1,500 · 88.1% · ８８．１％ · 60TB · 120万 · 是/否 · 部颁一级) into a typed value.
+import type { Metric } from '../standard/types.js';
+import { DEFAULT_GRADE_SCALE, gradeIndex } from '../standard/grades.js';
+import { unitFactor } from './units.js';
+
+export type Value =
+  | { kind: 'number'; value: number }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'partial' }
+  | { kind: 'grade'; index: number; grade: string }
+  | { kind: 'text'; value: string };
+
+export type Parsed =
+  | { ok: true; value: Value; warning?: string }
+  | { ok: false; missing: true }
+  | { ok: false; missing: false; error: string };
+
+const MISSING = new Set(['', '-', '--', '—', '——', '/', 'n/a', 'na', 'null', '无数据', '暂无', '未填', '待填']);
+const TRUE = new Set([
+  '是', '有', '已建立', '建立', '已建', '建有', '已设置', '设置', '达标', '已达标', '√', '✓', '✔', '对', '已', '具有', '具备',
+  '已完成', '完成', '已实现', '实现', '已出台', '出台', '已制定', '制定', '已开展', '开展', '已落实', '落实', '全覆盖',
+  'y', 'yes', 'true', 't', '1', 'ok', 'pass',
+]);
+const FALSE = new Set([
+  '否', '无', '未建立', '没有', '未建', '未设置', '未达标', '不达标', '×', '✗', '✘', '错', '未', '不具有', '不具备',
+  '未完成', '未实现', '未出台', '未制定', '未开展', '未落实', 'n', 'no', 'false', 'f', '0', 'fail',
+]);
+const PARTIAL = new Set([
+  '部分', '部分建立', '部分达标', '部分设置', '部分实现', '部分开展', '部分落实', '初步建立', '基本建立', '初步建成', '试点', 'partial',
+]);
+
+const MULTIPLIERS: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百: 1e2 };
+
+/** Half-width, no spaces, Chinese punctuation that stands for ASCII mapped to it. */
+export function normalizeCell(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/，/g, ',')
+    .replace(/。/g, '.');
+}
+
+export function parseValue(input: unknown, metric: Metric): Parsed {
+  if (input === null || input === undefined) return { ok: false, missing: true };
+  if (typeof input === 'boolean') {
+    return metric.type === 'boolean'
+      ? { ok: true, value: { kind: 'boolean', value: input } }
+      : fail(`${input} is not a ${describeType(metric)}`);
+  }
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) return fail(`${input} is not a finite number`);
+    return parseText(String(input), metric);
+  }
+  if (typeof input !== 'string') return fail(`expected a ${describeType(metric)}, found ${JSON.stringify(input)}`);
+  return parseText(input, metric);
+}
+
+function parseText(raw: string, metric: Metric): Parsed {
+  const s = normalizeCell(raw);
+  if (MISSING.has(s.toLowerCase())) return { ok: false, missing: true };
+  switch (metric.type) {
+    case 'number':
+    case 'percent':
+      return parseNumber(s, raw, metric);
+    case 'boolean':
+      return parseBoolean(s, raw);
+    case 'grade': {
+      const scale = metric.scale ?? DEFAULT_GRADE_SCALE;
+      const index = gradeIndex(s, scale);
+      if (index === undefined) return fail(`"${raw}" is not a grade (${scale.join(' / ')})`);
+      return { ok: true, value: { kind: 'grade', index, grade: scale[index] ?? '未定级' } };
+    }
+    case 'text':
+      return { ok: true, value: { kind: 'text', value: raw.trim() } };
+  }
+}
+
+function parseBoolean(s: string, raw: string): Parsed {
+  const k = s.toLowerCase();
+  if (TRUE.has(k)) return { ok: true, value: { kind: 'boolean', value: true } };
+  if (FALSE.has(k)) return { ok: true, value: { kind: 'boolean', value: false } };
+  if (PARTIAL.has(k)) return { ok: true, value: { kind: 'partial' } };
+  return fail(`"${raw}" is not yes/no (是/否, 有/无, 已建立/未建立, 达标/未达标, √/×, 部分)`);
+}
+
+const NUMBER = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(?:e([+-]?\d+))?(万|亿|千|百)?(.*)$/i;
+
+function parseNumber(s: string, raw: string, metric: Metric): Parsed {
+  const m = NUMBER.exec(s);
+  if (!m) return fail(`"${raw}" is not a number`);
+  const [, digits, exp, mult, unitText] = m as unknown as [string, string, string | undefined, string | undefined, string];
+  let n = Number(digits.replace(/,/g, '')) * (exp ? 10 ** Number(exp) : 1) * (mult ? MULTIPLIERS[mult]! : 1);
+  const unit = metric.type === 'percent' ? (metric.unit ?? '%') : metric.unit;
+  const factor = unitFactor(unitText, unit);
+  if (factor === undefined) {
+    const expected = unit ? `a number in ${unit}` : 'a plain number';
+    return fail(`"${raw}": unit "${unitText}" does not fit ${metric.label} (expected ${expected})`);
+  }
+  n *= factor;
+  if (metric.type === 'percent' && unitText === '' && n > 0 && n <= 1 && (metric.unit ?? '%') === '%') {
+    return {
+      ok: true,
+      value: { kind: 'number', value: n },
+      warning: `"${raw}" read as ${n}% — if it is a fraction, write ${+(n * 100).toFixed(6)}%`,
+    };
+  }
+  return { ok: true, value: { kind: 'number', value: n } };
+}
+
+function describeType(metric: Metric): string {
+  switch (metric.type) {
+    case 'percent':
+      return 'percentage';
+    case 'boolean':
+      return 'yes/no value';
+    default:
+      return metric.type;
+  }
+}
+
+function fail(error: string): Parsed {
+  return { ok: false, missing: false, error };
+}
+
+export function formatValue(v: Value, metric?: Metric): string {
+  switch (v.kind) {
+    case 'number': {
+      const unit = metric?.type === 'percent' ? (metric.unit ?? '%') : metric?.unit;
+      return `${formatNumber(v.value)}${unit ? (unit === '%' || unit === '‰' ? unit : ` ${unit}`) : ''}`;
+    }
+    case 'boolean':
+      return v.value ? '是' : '否';
+    case 'partial':
+      return '部分';
+    case 'grade':
+      return v.grade;
+    case 'text':
+      return v.value;
+  }
+}
+
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return String(+n.toFixed(4));
+}

@@ -1,0 +1,34 @@
+import type { CasesCheck } from '../../standard/types.js';
+import type { Evaluator } from '../types.js';
+import { describe } from '../describe.js';
+import { evaluateCheck, levelName } from '../evaluate-check.js';
+
+// The first case whose condition holds decides. A condition that cannot be decided (its input is missing)
+// leaves the whole result missing: picking a band without the data would be a guess.
+export const cases: Evaluator<CasesCheck> = (check, entity, ctx) => {
+  const fallbackTarget = describe(check, ctx.metrics, (id) => levelName(ctx, id));
+  for (const c of check.cases) {
+    const when = evaluateCheck(c.when, entity, ctx);
+    if (when.status === 'pass') {
+      const then = evaluateCheck(c.then, entity, ctx);
+      const band = c.label ?? when.target;
+      return { ...then, target: `${band} → ${then.target}`, actual: joinActual(when.actual, then.actual), parts: [when, then], check: c.then };
+    }
+    if (when.status === 'missing' || when.status === 'manual') {
+      return { status: 'missing', target: fallbackTarget, reasons: [...when.reasons, { code: 'band-unknown', label: when.target }], check };
+    }
+  }
+  if (check.otherwise) {
+    const other = evaluateCheck(check.otherwise, entity, ctx);
+    const whens = check.cases.map((c) => evaluateCheck(c.when, entity, ctx));
+    const shown = whens.map((w) => w.actual).find((a) => a !== undefined);
+    return { ...other, actual: joinActual(shown, other.actual), check: check.otherwise };
+  }
+  return { status: 'na', target: fallbackTarget, reasons: [{ code: 'not-applicable', reason: '无适用档次' }], check };
+};
+
+function joinActual(condition: string | undefined, value: string | undefined): string | undefined {
+  if (condition === undefined) return value;
+  if (value === undefined) return condition;
+  return `${value}（${condition}）`;
+}

@@ -1,0 +1,51 @@
+import type { AllCheck, AnyCheck } from '../../standard/types.js';
+import type { Evaluator, Outcome, Status } from '../types.js';
+import { describe } from '../describe.js';
+import { evaluateCheck, levelName } from '../evaluate-check.js';
+
+/** all: any fail fails; otherwise anything unknown leaves it unknown; parts that are `na` do not count. */
+export function allStatus(statuses: Status[]): Status {
+  const applicable = statuses.filter((s) => s !== 'na');
+  if (applicable.length === 0) return 'na';
+  for (const s of ['fail', 'missing', 'manual'] as const) if (applicable.includes(s)) return s;
+  return 'pass';
+}
+
+/** any: one pass passes; otherwise unknown parts leave it unknown; all failing fails. */
+export function anyStatus(statuses: Status[]): Status {
+  const applicable = statuses.filter((s) => s !== 'na');
+  if (applicable.length === 0) return 'na';
+  for (const s of ['pass', 'missing', 'manual'] as const) if (applicable.includes(s)) return s;
+  return 'fail';
+}
+
+function combine(check: AllCheck | AnyCheck, parts: Outcome[], status: Status, ctx: Parameters<Evaluator>[2]): Outcome {
+  const relevant = parts.filter((p) => p.status === status);
+  return {
+    status,
+    target: describe(check, ctx.metrics, (id) => levelName(ctx, id)),
+    actual: parts.filter((p) => p.status !== 'na').map((p) => `${p.label ?? ''}${p.label ? '：' : ''}${p.actual ?? '—'}`).join('；'),
+    shortfall: unique(relevant.flatMap((p) => p.shortfall ?? [])),
+    unknown: unique(parts.flatMap((p) => p.unknown ?? [])),
+    gap: relevant.length === 1 ? relevant[0]!.gap : undefined,
+    year: parts.find((p) => p.year !== undefined)?.year,
+    stage: parts.find((p) => p.stage !== undefined)?.stage,
+    reasons: relevant.flatMap((p) => p.reasons),
+    parts,
+    check,
+  };
+}
+
+function unique<T>(xs: T[]): T[] | undefined {
+  return xs.length ? [...new Set(xs)] : undefined;
+}
+
+export const all: Evaluator<AllCheck> = (check, entity, ctx) => {
+  const parts = check.of.map((c) => evaluateCheck(c, entity, ctx));
+  return combine(check, parts, allStatus(parts.map((p) => p.status)), ctx);
+};
+
+export const any: Evaluator<AnyCheck> = (check, entity, ctx) => {
+  const parts = check.of.map((c) => evaluateCheck(c, entity, ctx));
+  return combine(check, parts, anyStatus(parts.map((p) => p.status)), ctx);
+};

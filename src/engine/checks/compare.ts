@@ -1,0 +1,28 @@
+import type { CompareCheck } from '../../standard/types.js';
+import type { Evaluator } from '../types.js';
+import { read } from '../read.js';
+import { describe, unitOf, withUnit } from '../describe.js';
+import { gapOf, meets } from '../math.js';
+import { levelName } from '../evaluate-check.js';
+
+export const compare: Evaluator<CompareCheck> = (check, entity, ctx) => {
+  const metric = ctx.metrics.get(check.metric)!;
+  const unit = unitOf(metric);
+  const target = describe(check, ctx.metrics, (id) => levelName(ctx, id));
+  const r = read(entity, check.metric, ctx);
+  if ('na' in r) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `${metric.label}不在${levelName(ctx, entity.level)}层级统计` }], check };
+  if ('missing' in r) return { status: 'missing', target, reasons: r.missing, check };
+  if (r.value.kind !== 'number') return { status: 'missing', target, reasons: [{ code: 'missing-value', metric: metric.key, label: metric.label }], check };
+  const n = r.value.value;
+  const ok = meets(n, check.op, check.value);
+  return {
+    status: ok ? 'pass' : 'fail',
+    target,
+    actual: withUnit(+n.toFixed(4), unit),
+    value: n,
+    gap: ok ? undefined : gapOf(n, check.op, check.value, unit),
+    reasons: [],
+    check,
+  };
+};
+

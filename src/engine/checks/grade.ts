@@ -1,0 +1,27 @@
+import type { GradeCheck } from '../../standard/types.js';
+import type { Evaluator } from '../types.js';
+import { read } from '../read.js';
+import { describe } from '../describe.js';
+import { levelName } from '../evaluate-check.js';
+import { DEFAULT_GRADE_SCALE, gradeIndex } from '../../standard/grades.js';
+
+export const grade: Evaluator<GradeCheck> = (check, entity, ctx) => {
+  const metric = ctx.metrics.get(check.metric)!;
+  const scale = metric.scale ?? DEFAULT_GRADE_SCALE;
+  const target = describe(check, ctx.metrics, (id) => levelName(ctx, id));
+  const r = read(entity, check.metric, ctx);
+  if ('na' in r) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `${metric.label}不在${levelName(ctx, entity.level)}层级统计` }], check };
+  if ('missing' in r) return { status: 'missing', target, reasons: r.missing, check };
+  if (r.value.kind !== 'grade') return { status: 'missing', target, reasons: [{ code: 'missing-value', metric: metric.key, label: metric.label }], check };
+  const needed = gradeIndex(check.atLeast, scale)!;
+  const ok = r.value.index <= needed;
+  return {
+    status: ok ? 'pass' : 'fail',
+    target,
+    actual: r.value.grade,
+    value: r.value.grade,
+    gap: ok ? undefined : { amount: r.value.index - needed, unit: '级' },
+    reasons: [],
+    check,
+  };
+};

@@ -1,0 +1,109 @@
+// each / share / count: a condition checked on every member entity, then judged over the set.
+import type { CountCheck, EachCheck, ShareCheck } from '../../standard/types.js';
+import type { Context, Evaluator, Outcome } from '../types.js';
+import type { Entity } from '../../data/dataset.js';
+import { describe, unitOf, withUnit } from '../describe.js';
+import { levelName } from '../evaluate-check.js';
+import { gapOf, meets, round } from '../math.js';
+import { membersAt, outcomeOf } from '../members.js';
+import { read } from '../read.js';
+import { formatValue } from '../../data/values.js';
+
+type MemberCheck = EachCheck | ShareCheck | CountCheck;
+
+interface Tally {
+  pass: Entity[];
+  fail: Entity[];
+  unknown: Entity[];
+  n: number;
+}
+
+function tally(check: MemberCheck, members: Entity[], ctx: Context): Tally {
+  const t: Tally = { pass: [], fail: [], unknown: [], n: 0 };
+  for (const m of members) {
+    const o = outcomeOf(check.check, m, ctx);
+    if (o.status === 'na') continue;
+    t.n++;
+    if (o.status === 'pass') t.pass.push(m);
+    else if (o.status === 'fail') t.fail.push(m);
+    else t.unknown.push(m);
+  }
+  return t;
+}
+
+const names = (es: Entity[]) => es.map((e) => e.name);
+
+/** Shared frame: `na` below the level, `given` when the data supplies it, `missing` over an empty set. */
+function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tally, target: string) => Outcome): Outcome {
+  const target = describe(check, ctx.metrics, (id) => levelName(ctx, id));
+  const members = membersAt(entity, check.level, ctx);
+  if (!members) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `${levelName(ctx, check.level)}以上层级的要求` }], check };
+  if (check.given) {
+    const g = given(check, entity, ctx, target);
+    if (g) return g;
+  }
+  const t = tally(check, members, ctx);
+  if (t.n === 0) {
+    return { status: 'missing', target, reasons: [{ code: 'no-members', level: levelName(ctx, check.level) }], check };
+  }
+  return judge(t, target);
+}
+
+function given(check: MemberCheck, entity: Entity, ctx: Context, target: string): Outcome | undefined {
+  const r = read(entity, check.given!, ctx);
+  if (!('value' in r)) return undefined;
+  const metric = ctx.metrics.get(check.given!)!;
+  const v = r.value;
+  const reasons = [{ code: 'given' as const, metric: metric.key, label: metric.label }];
+  const actual = formatValue(v, metric);
+  if (v.kind === 'partial') return { status: 'fail', target, actual, value: 'partial', reasons, check };
+  if (v.kind === 'boolean') return { status: v.value ? 'pass' : 'fail', target, actual, value: v.value, reasons, check };
+  if (v.kind !== 'number') return undefined;
+  const op = check.kind === 'each' ? '>=' : check.op;
+  const value = check.kind === 'each' ? 100 : check.value;
+  const ok = meets(v.value, op, value);
+  const unit = check.kind === 'count' ? undefined : unitOf(metric);
+  return { status: ok ? 'pass' : 'fail', target, actual: withUnit(+v.value.toFixed(4), unit), value: v.value, gap: ok ? undefined : gapOf(v.value, op, value, unit), reasons, check };
+}
+
+function shareText(k: number, n: number): string {
+  return `${k}/${n}（${withUnit(round((k / n) * 100), '%').replace(/(\.\d)\d+%/, '$1%')}）`;
+}
+
+export const each: Evaluator<EachCheck> = (check, entity, ctx) =>
+  rollup(check, entity, ctx, (t, target) => {
+    const base = { target, actual: shareText(t.pass.length, t.n), value: round((t.pass.length / t.n) * 100), check };
+    if (t.fail.length) return { ...base, status: 'fail', shortfall: names(t.fail), unknown: t.unknown.length ? names(t.unknown) : undefined, gap: { amount: t.fail.length, entities: t.fail.length }, reasons: [] };
+    if (t.unknown.length) return { ...base, status: 'missing', unknown: names(t.unknown), reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: names(t.unknown) }] };
+    return { ...base, status: 'pass', reasons: [] };
+  });
+
+export const share: Evaluator<ShareCheck> = (check, entity, ctx) =>
+  rollup(check, entity, ctx, (t, target) => {
+    const pct = (k: number) => (k / t.n) * 100;
+    const low = meets(pct(t.pass.length), check.op, check.value);
+    const high = meets(pct(t.pass.length + t.unknown.length), check.op, check.value);
+    const base = { target, actual: shareText(t.pass.length, t.n), value: round(pct(t.pass.length)), check, unknown: t.unknown.length ? names(t.unknown) : undefined };
+    if (low && high) return { ...base, status: 'pass', reasons: [] };
+    if (!low && !high) {
+      return { ...base, status: 'fail', shortfall: names(t.fail), gap: { ...gapOf(pct(t.pass.length), check.op, check.value, '%'), entities: needed(t, check) }, reasons: [] };
+    }
+    return { ...base, status: 'missing', reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: names(t.unknown) }] };
+  });
+
+/** How many more members must meet the condition for a ≥ / > share target. */
+function needed(t: Tally, check: ShareCheck): number | undefined {
+  if (check.op !== '>=' && check.op !== '>') return undefined;
+  for (let k = t.pass.length; k <= t.n; k++) if (meets((k / t.n) * 100, check.op, check.value)) return k - t.pass.length;
+  return undefined;
+}
+
+export const count: Evaluator<CountCheck> = (check, entity, ctx) =>
+  rollup(check, entity, ctx, (t, target) => {
+    const low = meets(t.pass.length, check.op, check.value);
+    const high = meets(t.pass.length + t.unknown.length, check.op, check.value);
+    const base = { target, actual: String(t.pass.length), value: t.pass.length, check, unknown: t.unknown.length ? names(t.unknown) : undefined };
+    if (low && high) return { ...base, status: 'pass', reasons: [] };
+    if (!low && !high) return { ...base, status: 'fail', shortfall: names(t.fail), gap: gapOf(t.pass.length, check.op, check.value), reasons: [] };
+    return { ...base, status: 'missing', reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: names(t.unknown) }] };
+  });

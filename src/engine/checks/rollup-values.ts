@@ -1,0 +1,60 @@
+// sum / mean: a metric totalled or averaged over member entities.
+import type { MeanCheck, SumCheck } from '../../standard/types.js';
+import type { Evaluator, Outcome } from '../types.js';
+import type { Entity } from '../../data/dataset.js';
+import type { Context } from '../types.js';
+import { describe, unitOf, withUnit } from '../describe.js';
+import { levelName } from '../evaluate-check.js';
+import { gapOf, meets, round } from '../math.js';
+import { membersAt } from '../members.js';
+import { read } from '../read.js';
+
+function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): Outcome {
+  const metric = ctx.metrics.get(check.metric)!;
+  const unit = unitOf(metric);
+  const target = describe(check, ctx.metrics, (id) => levelName(ctx, id));
+  const members = membersAt(entity, check.level, ctx);
+  if (!members) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `${levelName(ctx, check.level)}以上层级的要求` }], check };
+
+  const judged = (n: number, reasons: Outcome['reasons'], extra: Partial<Outcome> = {}): Outcome => {
+    const ok = meets(n, check.op, check.value);
+    return { status: ok ? 'pass' : 'fail', target, actual: withUnit(round(n), unit), value: n, gap: ok ? undefined : gapOf(n, check.op, check.value, unit), reasons, check, ...extra };
+  };
+  if (check.given) {
+    const g = read(entity, check.given, ctx);
+    if ('value' in g && g.value.kind === 'number') {
+      const gm = ctx.metrics.get(check.given)!;
+      return judged(g.value.value, [{ code: 'given', metric: gm.key, label: gm.label }]);
+    }
+  }
+  const values: number[] = [];
+  const unknown: Entity[] = [];
+  for (const m of members) {
+    const r = read(m, check.metric, ctx);
+    if ('na' in r) continue;
+    if ('value' in r && r.value.kind === 'number') values.push(r.value.value);
+    else unknown.push(m);
+  }
+  const n = values.length + unknown.length;
+  if (n === 0) return { status: 'missing', target, reasons: [{ code: 'no-members', level: levelName(ctx, check.level) }], check };
+  const total = values.reduce((a, b) => a + b, 0);
+  if (unknown.length) {
+    // Counts and quantities are never negative: a known partial sum already over a ≥ target passes.
+    if (check.kind === 'sum' && (check.op === '>=' || check.op === '>') && meets(total, check.op, check.value)) {
+      return judged(total, [], { unknown: unknown.map((e) => e.name) });
+    }
+    return { status: 'missing', target, reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: unknown.map((e) => e.name) }], unknown: unknown.map((e) => e.name), check };
+  }
+  const result = check.kind === 'sum' ? total : total / values.length;
+  const outcome = judged(result, []);
+  if (outcome.status === 'fail' && check.kind === 'mean') {
+    outcome.shortfall = members.filter((m) => {
+      const r = read(m, check.metric, ctx);
+      return 'value' in r && r.value.kind === 'number' && !meets(r.value.value, check.op, check.value);
+    }).map((m) => m.name);
+  }
+  return outcome;
+}
+
+export const sum: Evaluator<SumCheck> = aggregate;
+export const mean: Evaluator<MeanCheck> = aggregate;

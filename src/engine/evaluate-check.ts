@@ -1,0 +1,15 @@
+// Dispatches a check to its evaluator (one per kind, in ./checks).
+import type { Check } from '../standard/types.js';
+import type { Entity } from '../data/dataset.js';
+import type { Context, Outcome } from './types.js';
+import { evaluators } from './checks/index.js';
+
+export function evaluateCheck(check: Check, entity: Entity, ctx: Context): Outcome {
+  const evaluate = evaluators[check.kind] as (c: Check, e: Entity, x: Context) => Outcome;
+  const outcome = evaluate(check, entity, ctx);
+  return check.label && !outcome.label ? { ...outcome, label: check.label } : outcome;
+}
+
+export function levelName(ctx: Context, id: string): string {
+  return ctx.standard.levels.find((l) => l.id === id)?.name ?? id;
+}

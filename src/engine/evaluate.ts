@@ -1,0 +1,85 @@
+// The engine: (standard, dataset, options) → results. Pure: no I/O, no printing.
+import type { Check, Indicator, Standard } from '../standard/types.js';
+import type { Dataset, Entity } from '../data/dataset.js';
+import type { Context, EvaluateOptions, Result, Status } from './types.js';
+import { STATUSES } from './types.js';
+import { evaluateCheck } from './evaluate-check.js';
+
+export interface EntitySummary {
+  entity: string;
+  level: string;
+  tier: string;
+  counts: Record<Status, number>;
+}
+
+export interface Evaluation {
+  standard: Standard;
+  tiers: string[];
+  asOf?: number;
+  results: Result[];
+  summary: EntitySummary[];
+}
+
+/** The check for a tier: its own, else the tier it inherits from, else the indicator's `check`. */
+export function checkFor(indicator: Indicator, tier: string, standard: Standard): Check {
+  const seen = new Set<string>();
+  let t: string | undefined = tier;
+  while (t && !seen.has(t)) {
+    seen.add(t);
+    const own = indicator.tiers[t];
+    if (own) return own;
+    t = standard.tiers.find((x) => x.id === t)?.inherits;
+  }
+  return indicator.check;
+}
+
+export function evaluate(standard: Standard, dataset: Dataset, options: EvaluateOptions = {}): Evaluation {
+  const ctx: Context = {
+    standard,
+    metrics: new Map(standard.metrics.map((m) => [m.key, m])),
+    asOf: options.asOf,
+    memo: new WeakMap(),
+  };
+  const tiers = options.tiers?.length ? options.tiers : [standard.tiers[0]!.id];
+  const depth = new Map(standard.levels.map((l) => [l.id, l.depth]));
+  const indicators = standard.indicators.filter(
+    (i) =>
+      (!options.only?.length || (i.class !== undefined && options.only.includes(i.class))) &&
+      (!options.indicators?.length || options.indicators.includes(i.id)),
+  );
+  const judgedAt = (i: Indicator, level: string) =>
+    options.level ? options.level === level && depth.get(level)! <= depth.get(i.level)! : i.evaluateAt.includes(level);
+
+  const results: Result[] = [];
+  const summary: EntitySummary[] = [];
+  for (const entity of inTreeOrder(dataset.roots)) {
+    for (const tier of tiers) {
+      const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+      let any = false;
+      for (const indicator of indicators) {
+        if (!judgedAt(indicator, entity.level)) continue;
+        const outcome = evaluateCheck(checkFor(indicator, tier, standard), entity, ctx);
+        results.push({ ...outcome, entity: entity.name, level: entity.level, path: pathOf(entity), indicator, tier });
+        counts[outcome.status]++;
+        any = true;
+      }
+      if (any) summary.push({ entity: entity.name, level: entity.level, tier, counts });
+    }
+  }
+  return { standard, tiers, asOf: options.asOf, results, summary };
+}
+
+function* inTreeOrder(roots: Entity[]): Generator<Entity> {
+  const stack = [...roots].reverse();
+  while (stack.length) {
+    const e = stack.pop()!;
+    yield e;
+    for (let i = e.children.length - 1; i >= 0; i--) stack.push(e.children[i]!);
+  }
+}
+
+function pathOf(entity: Entity): string[] {
+  const path: string[] = [];
+  for (let e: Entity | undefined = entity; e; e = e.parent) path.unshift(e.name);
+  return path;
+}

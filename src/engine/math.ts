@@ -1,0 +1,46 @@
+// Comparison with a tolerance for binary fractions (1.5 from 150000/100000 must sit exactly on ≥ 1.5), and gaps.
+import type { Op, Threshold } from '../standard/types.js';
+import type { Gap } from './types.js';
+
+const EPS = 1e-9;
+
+function near(a: number, b: number): boolean {
+  return Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+export function meets(actual: number, op: Op, value: Threshold): boolean {
+  if (op === 'between') {
+    const [lo, hi] = value as [number, number];
+    return meets(actual, '>=', lo) && meets(actual, '<=', hi);
+  }
+  const v = value as number;
+  switch (op) {
+    case '>=':
+      return actual > v || near(actual, v);
+    case '>':
+      return actual > v && !near(actual, v);
+    case '<=':
+      return actual < v || near(actual, v);
+    case '<':
+      return actual < v && !near(actual, v);
+    case '=':
+      return near(actual, v);
+  }
+}
+
+/** How far a failing value is from its target, in the target's unit and as a share of it. */
+export function gapOf(actual: number, op: Op, value: Threshold, unit?: string): Gap {
+  let target: number;
+  if (op === 'between') {
+    const [lo, hi] = value as [number, number];
+    target = actual < lo ? lo : hi;
+  } else {
+    target = value as number;
+  }
+  const amount = round(Math.abs(target - actual));
+  return { amount, unit, percent: target !== 0 ? round((amount / Math.abs(target)) * 100) : undefined };
+}
+
+export function round(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}

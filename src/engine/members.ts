@@ -1,0 +1,29 @@
+// The entities a roll-up looks at, and their own outcomes (memoised: nested roll-ups stay linear).
+import type { Check } from '../standard/types.js';
+import type { Entity } from '../data/dataset.js';
+import type { Context, Outcome } from './types.js';
+import { evaluateCheck } from './evaluate-check.js';
+
+/** Entities at `level` under `entity` (at any depth), the entity itself if it is at that level, or
+ *  undefined when `entity` sits below that level and the roll-up does not apply to it. */
+export function membersAt(entity: Entity, level: string, ctx: Context): Entity[] | undefined {
+  if (entity.level === level) return [entity];
+  const depth = ctx.standard.levels.find((l) => l.id === level)!.depth;
+  if (entity.depth > depth) return undefined;
+  const out: Entity[] = [];
+  const stack = [...entity.children].reverse();
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (e.level === level) out.push(e);
+    else if (e.depth < depth) for (let i = e.children.length - 1; i >= 0; i--) stack.push(e.children[i]!);
+  }
+  return out;
+}
+
+export function outcomeOf(check: Check, member: Entity, ctx: Context): Outcome {
+  let byEntity = ctx.memo.get(check);
+  if (!byEntity) ctx.memo.set(check, (byEntity = new WeakMap()));
+  let o = byEntity.get(member);
+  if (!o) byEntity.set(member, (o = evaluateCheck(check, member, ctx)));
+  return o;
+}

@@ -1,0 +1,29 @@
+// Words for the engine's reasons, rendered late so that each report (and later a zh/en switch) chooses them.
+import type { Reason } from '../engine/types.js';
+
+export function reasonText(r: Reason): string {
+  switch (r.code) {
+    case 'missing-value':
+      return `缺少数据：${r.label}`;
+    case 'no-members':
+      return `没有${r.level}数据`;
+    case 'members-unknown':
+      return `${r.entities.length}个${r.level}数据不全：${list(r.entities)}`;
+    case 'evidence-required':
+      return `需提供依据：${r.evidence}`;
+    case 'needs-judgement':
+      return `需人工核查：${r.evidence}`;
+    case 'partial':
+      return `${r.label}仅部分达到`;
+    case 'band-unknown':
+      return `无法确定适用档次（${r.label}）`;
+    case 'not-applicable':
+      return `不适用：${r.reason}`;
+    case 'given':
+      return `采用填报值：${r.label}`;
+  }
+}
+
+export function list(names: string[], max = 8): string {
+  return names.length <= max ? names.join('、') : `${names.slice(0, max).join('、')} 等${names.length}个`;
+}

@@ -1,0 +1,93 @@
+// `standards show`: the normalized standard as JSON, or as text a person reads.
+import type { Indicator, Standard } from '../standard/types.js';
+import { describe } from '../engine/describe.js';
+import { checkFor } from '../engine/evaluate.js';
+import { dutyOf, levelNameOf, unitsText } from './common.js';
+
+export function standardJson(std: Standard) {
+  const metrics = new Map(std.metrics.map((m) => [m.key, m]));
+  return {
+    ...std,
+    metrics: std.metrics.map((m) => ({ ...m, levelNames: m.levels.map((l) => levelNameOf(std, l)) })),
+    indicators: std.indicators.map((i) => ({
+      ...i,
+      levelName: levelNameOf(std, i.level),
+      targets: Object.fromEntries(std.tiers.map((t) => [t.id, describe(checkFor(i, t.id, std), metrics, (id) => levelNameOf(std, id))])),
+      metrics: metricsOf(std, i).map((k) => metrics.get(k)!),
+      duty: dutyOf(std, i),
+    })),
+  };
+}
+
+export function showStandard(std: Standard): string {
+  const lines = [
+    `${std.title}（${std.id}）`,
+    `${std.issuer}${std.document.number ? ` ${std.document.number}` : ''}，${std.document.date}${std.document.source ? `；${std.document.source}` : ''}`,
+    `层级：${std.levels.map((l) => l.name).join(' → ')}；目标：${std.tiers.map((t) => `${t.id}（${t.name}）`).join('、')}`,
+    '',
+  ];
+  let last = '';
+  for (const i of std.indicators) {
+    const cat = i.category.join(' › ');
+    if (cat !== last) lines.push(`${cat}`), (last = cat);
+    lines.push(`  ${i.id.padEnd(7)} [${levelNameOf(std, i.level)}] ${i.title}`);
+  }
+  lines.push('', `dabiao standards show ${std.id} <indicator> for one indicator's text, targets and responsible units.`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function showIndicator(std: Standard, i: Indicator): string {
+  const metrics = new Map(std.metrics.map((m) => [m.key, m]));
+  const level = (id: string) => levelNameOf(std, id);
+  const out = [`${i.id}  ${i.title}${i.titleEn ? `（${i.titleEn}）` : ''}`];
+  out.push(`类别：${i.category.join(' › ')}${i.class ? `；${std.classes.find((c) => c.id === i.class)?.name ?? i.class}` : ''}；层级：${level(i.level)}；评估于：${i.evaluateAt.map(level).join('、')}`);
+  out.push('', '原文：', indent(i.source));
+  for (const [tier, text] of Object.entries(i.sourceTiers ?? {})) {
+    out.push(`${std.tiers.find((t) => t.id === tier)?.name ?? tier}：`, indent(text));
+  }
+  if (i.baseline) out.push('项目现状：', indent(i.baseline));
+  out.push('', '判定标准：');
+  for (const t of std.tiers) out.push(`  ${t.id}（${t.name}）：${describe(checkFor(i, t.id, std), metrics, level)}`);
+  out.push('', '数据项：');
+  for (const k of metricsOf(std, i)) {
+    const m = metrics.get(k)!;
+    const derive = m.derive ? `；可由 ${metrics.get(m.derive.ratio.numerator)?.label} ÷ ${metrics.get(m.derive.ratio.denominator)?.label}${m.derive.ratio.per !== 1 ? ` × ${m.derive.ratio.per}` : ''} 计算` : '';
+    out.push(`  ${m.label}（${m.key}）${m.unit ? ` [${m.unit}]` : m.type === 'percent' ? ' [%]' : ''} ${m.type}，层级：${m.levels.map(level).join('、')}${derive}`);
+  }
+  if (i.metric) out.push(`  列名 ${i.id} 即 ${metrics.get(i.metric)?.label}（${i.metric}）`);
+  const duty = dutyOf(std, i);
+  if (duty.responsible.length || duty.deadline) {
+    out.push('', `责任单位：${unitsText(duty.responsible) || '—'}（▲ 牵头）`, `完成时限：${duty.deadline ?? '—'}`);
+  }
+  for (const t of duty.tasks) out.push(`  ${t.text}`, `    ${unitsText(t.responsible)}；${t.deadline}`);
+  if (i.evidence) out.push('', `所需依据：${i.evidence}`);
+  if (i.note) out.push('', '说明：', indent(i.note));
+  return `${out.join('\n')}\n`;
+}
+
+function indent(s: string): string {
+  return s.split('\n').map((l) => `  ${l}`).join('\n');
+}
+
+/** Every metric an indicator's checks read, in order of first use (with the parts of derived ones). */
+export function metricsOf(std: Standard, i: Indicator): string[] {
+  const found = new Set<string>();
+  const metrics = new Map(std.metrics.map((m) => [m.key, m]));
+  const add = (k: string) => {
+    found.add(k);
+    const r = metrics.get(k)?.derive?.ratio;
+    if (r) (found.add(r.numerator), found.add(r.denominator));
+  };
+  const visit = (c: unknown): void => {
+    if (!c || typeof c !== 'object') return;
+    const o = c as Record<string, unknown>;
+    for (const key of ['given', 'metric']) if (typeof o[key] === 'string') add(o[key] as string);
+    for (const v of Object.values(o)) {
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (v && typeof v === 'object') visit(v);
+    }
+  };
+  visit(i.check);
+  Object.values(i.tiers).forEach(visit);
+  return [...found];
+}

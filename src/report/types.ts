@@ -1,0 +1,13 @@
+import type { Evaluation } from '../engine/evaluate.js';
+
+export interface ReportInput {
+  evaluation: Evaluation;
+  /** Data warnings, already formatted as file:line:col: message. */
+  warnings: string[];
+  inputs: { file: string; encoding?: string }[];
+  color: boolean;
+  /** Terminal width for table layout. */
+  width: number;
+}
+
+export type Formatter = (input: ReportInput) => string;

@@ -1,0 +1,164 @@
+// Checks what the schema cannot: references between parts of a rule file, and checks that fit their metrics.
+import type { RawStandard } from './schema.js';
+import type { Check, MetricType } from './types.js';
+import { levelLookup } from './levels.js';
+import { walkChecks } from './walk.js';
+import { didYouMean } from '../util/suggest.js';
+import { DEFAULT_GRADE_SCALE, gradeIndex } from './grades.js';
+
+export interface PathProblem {
+  path: PropertyKey[];
+  message: string;
+}
+
+const NUMERIC: MetricType[] = ['number', 'percent'];
+
+export function crossCheck(std: RawStandard): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const report = (path: PropertyKey[], message: string) => problems.push({ path, message });
+  const level = levelLookup(std.levels);
+  const metrics = new Map(std.metrics.map((m) => [m.key, m]));
+  const tiers = new Set(std.tiers.map((t) => t.id));
+  const classes = new Set((std.classes ?? []).map((c) => c.id));
+  const tasks = new Set((std.tasks ?? []).map((t) => t.id));
+
+  const unique = (items: { path: PropertyKey[]; value: string }[], what: string) => {
+    const seen = new Set<string>();
+    for (const { path, value } of items) {
+      if (seen.has(value)) report(path, `duplicate ${what} "${value}"`);
+      seen.add(value);
+    }
+  };
+  unique(std.levels.map((l, i) => ({ path: ['levels', i, 'id'], value: l.id })), 'level id');
+  unique(std.tiers.map((t, i) => ({ path: ['tiers', i, 'id'], value: t.id })), 'tier id');
+  unique(std.metrics.map((m, i) => ({ path: ['metrics', i, 'key'], value: m.key })), 'metric key');
+  unique(std.indicators.map((x, i) => ({ path: ['indicators', i, 'id'], value: x.id })), 'indicator id');
+  unique((std.tasks ?? []).map((t, i) => ({ path: ['tasks', i, 'id'], value: t.id })), 'task id');
+  unique(
+    std.metrics.flatMap((m, i) =>
+      [m.label, ...(m.aliases ?? [])].map((value, j) => ({
+        path: j === 0 ? ['metrics', i, 'label'] : ['metrics', i, 'aliases', j - 1],
+        value,
+      })),
+    ),
+    'metric label or alias',
+  );
+
+  const levelNames = std.levels.flatMap((l) => [l.id, l.name, ...(l.aliases ?? [])]);
+  const checkLevel = (path: PropertyKey[], name: string) => {
+    if (!level(name)) report(path, `unknown level "${name}"${didYouMean(name, levelNames)}`);
+  };
+  const checkMetric = (path: PropertyKey[], key: string, allowed?: MetricType[], role = 'metric') => {
+    const m = metrics.get(key);
+    if (!m) {
+      report(path, `unknown metric "${key}"${didYouMean(key, metrics.keys())}`);
+    } else if (allowed && !allowed.includes(m.type)) {
+      report(path, `${role} "${key}" is of type ${m.type}; this needs ${allowed.join(' or ')}`);
+    }
+  };
+
+  std.tiers.forEach((t, i) => {
+    if (t.inherits && !tiers.has(t.inherits)) report(['tiers', i, 'inherits'], `unknown tier "${t.inherits}"`);
+  });
+  (std.places ?? []).forEach((p, i) => checkLevel(['places', i, 'level'], p.level));
+  std.metrics.forEach((m, i) => {
+    m.levels?.forEach((l, j) => checkLevel(['metrics', i, 'levels', j], l));
+    if (m.scale && m.type !== 'grade') report(['metrics', i, 'scale'], 'only grade metrics have a scale');
+    if (m.derive) {
+      const r = m.derive.ratio;
+      if (!NUMERIC.includes(m.type)) report(['metrics', i, 'type'], 'a derived ratio must be a number or percent');
+      checkMetric(['metrics', i, 'derive', 'ratio', 'numerator'], r.numerator, NUMERIC);
+      checkMetric(['metrics', i, 'derive', 'ratio', 'denominator'], r.denominator, NUMERIC);
+    }
+  });
+
+  std.indicators.forEach((ind, i) => {
+    const at = (...rest: PropertyKey[]) => ['indicators', i, ...rest];
+    checkLevel(at('level'), ind.level);
+    ind.evaluateAt?.forEach((l, j) => checkLevel(at('evaluateAt', j), l));
+    if (ind.class !== undefined && !classes.has(ind.class)) report(at('class'), `unknown class "${ind.class}"`);
+    if (ind.metric !== undefined) checkMetric(at('metric'), ind.metric);
+    ind.tasks?.forEach((t, j) => {
+      if (!tasks.has(t)) report(at('tasks', j), `unknown task "${t}"${didYouMean(t, tasks)}`);
+    });
+    for (const key of Object.keys(ind.sourceTiers ?? {})) {
+      if (!tiers.has(key)) report(at('sourceTiers', key), `unknown tier "${key}"`);
+    }
+    for (const key of Object.keys(ind.tiers ?? {})) {
+      if (!tiers.has(key)) report(at('tiers', key), `unknown tier "${key}"`);
+    }
+    const trees: [Check, PropertyKey[]][] = [
+      [ind.check as Check, at('check')],
+      ...Object.entries(ind.tiers ?? {}).map(([k, c]): [Check, PropertyKey[]] => [c as Check, at('tiers', k)]),
+    ];
+    for (const [tree, path] of trees) {
+      walkChecks(tree, path, (c, p) => checkNode(c, [...p]));
+    }
+  });
+
+  function checkNode(c: Check, path: PropertyKey[]) {
+    const between = (op: string, value: unknown) => {
+      if (op === 'between' && !Array.isArray(value)) report([...path, 'value'], 'between needs [low, high]');
+      if (op !== 'between' && Array.isArray(value)) report([...path, 'value'], `${op} needs a single number`);
+      if (Array.isArray(value) && value[0] > value[1]) report([...path, 'value'], 'between needs low ≤ high');
+    };
+    switch (c.kind) {
+      case 'compare': {
+        checkMetric([...path, 'metric'], c.metric, NUMERIC);
+        between(c.op, c.value);
+        const unit = metrics.get(c.metric)?.unit;
+        if (c.unit !== undefined && unit !== undefined && c.unit !== unit) {
+          report([...path, 'unit'], `unit "${c.unit}" differs from metric "${c.metric}"'s unit "${unit}"`);
+        }
+        break;
+      }
+      case 'status':
+        checkMetric([...path, 'metric'], c.metric, ['boolean']);
+        break;
+      case 'manual':
+        if (c.metric !== undefined) checkMetric([...path, 'metric'], c.metric, ['boolean']);
+        break;
+      case 'grade': {
+        checkMetric([...path, 'metric'], c.metric, ['grade']);
+        const scale = metrics.get(c.metric)?.scale ?? DEFAULT_GRADE_SCALE;
+        if (gradeIndex(c.atLeast, scale) === undefined) {
+          report([...path, 'atLeast'], `grade "${c.atLeast}" is not on the scale ${scale.join(' > ')}`);
+        }
+        break;
+      }
+      case 'level':
+        c.is.forEach((l, j) => checkLevel([...path, 'is', j], l));
+        break;
+      case 'stages':
+        c.stages.forEach((s, j) => {
+          if (j > 0 && s.year <= c.stages[j - 1]!.year) report([...path, 'stages', j, 'year'], 'stage years must increase');
+        });
+        break;
+      case 'each':
+        checkLevel([...path, 'level'], c.level);
+        if (c.given) checkMetric([...path, 'given'], c.given, ['boolean', 'percent'], 'given');
+        break;
+      case 'share':
+        checkLevel([...path, 'level'], c.level);
+        between(c.op, c.value);
+        if (c.given) checkMetric([...path, 'given'], c.given, ['percent'], 'given');
+        break;
+      case 'count':
+        checkLevel([...path, 'level'], c.level);
+        between(c.op, c.value);
+        if (c.given) checkMetric([...path, 'given'], c.given, ['number'], 'given');
+        break;
+      case 'sum':
+      case 'mean':
+        checkLevel([...path, 'level'], c.level);
+        checkMetric([...path, 'metric'], c.metric, NUMERIC);
+        between(c.op, c.value);
+        if (c.given) checkMetric([...path, 'given'], c.given, NUMERIC, 'given');
+        break;
+      default:
+        break;
+    }
+  }
+
+  return problems;
+}

@@ -1,0 +1,117 @@
+// Turns a validated rule file into the Standard the engine uses: level names resolved to ids, defaults filled.
+import type { RawStandard } from './schema.js';
+import type { Check, Indicator, Metric, Standard } from './types.js';
+import { levelLookup, type LevelLookup } from './levels.js';
+
+export function normalize(raw: RawStandard, origin: string): Standard {
+  const lookup = levelLookup(raw.levels);
+  const id = (name: string) => lookup(name)!.id;
+  const allLevels = raw.levels.map((l) => l.id);
+
+  const metrics: Metric[] = raw.metrics.map((m) => ({
+    ...m,
+    aliases: m.aliases ?? [],
+    levels: m.levels ? m.levels.map(id) : allLevels,
+  }));
+
+  const indicators: Indicator[] = raw.indicators.map((x) => {
+    const check = resolveLevels(x.check as Check, lookup);
+    const tiers = Object.fromEntries(
+      Object.entries(x.tiers ?? {}).map(([k, c]) => [k, resolveLevels(c as Check, lookup)]),
+    );
+    return {
+      ...x,
+      level: id(x.level),
+      evaluateAt: (x.evaluateAt ?? [x.level]).map(id),
+      metric: x.metric ?? singleMetric(check),
+      tasks: x.tasks ?? [],
+      check,
+      tiers,
+    };
+  });
+
+  return {
+    id: raw.id,
+    title: raw.title,
+    titleEn: raw.titleEn,
+    issuer: raw.issuer,
+    document: raw.document,
+    region: raw.region,
+    levels: raw.levels.map((l, depth) => ({ ...l, aliases: l.aliases ?? [], depth })),
+    places: (raw.places ?? []).map((p) => ({ ...p, level: id(p.level) })),
+    tiers: raw.tiers,
+    classes: raw.classes ?? [],
+    metrics,
+    tasks: raw.tasks ?? [],
+    indicators,
+    origin,
+  };
+}
+
+function resolveLevels(check: Check, lookup: LevelLookup): Check {
+  const id = (name: string) => lookup(name)!.id;
+  const r = (c: Check) => resolveLevels(c, lookup);
+  switch (check.kind) {
+    case 'all':
+    case 'any':
+      return { ...check, of: check.of.map(r) };
+    case 'cases':
+      return {
+        ...check,
+        cases: check.cases.map((c) => ({ ...c, when: r(c.when), then: r(c.then) })),
+        otherwise: check.otherwise && r(check.otherwise),
+      };
+    case 'stages':
+      return { ...check, stages: check.stages.map((s) => ({ ...s, check: r(s.check) })) };
+    case 'level':
+      return { ...check, is: check.is.map(id) };
+    case 'each':
+    case 'share':
+    case 'count':
+      return { ...check, level: id(check.level), check: r(check.check) };
+    case 'sum':
+    case 'mean':
+      return { ...check, level: id(check.level) };
+    default:
+      return check;
+  }
+}
+
+/** The one metric a check reads at the judged entity itself, if there is exactly one. */
+function singleMetric(check: Check): string | undefined {
+  const found = new Set<string>();
+  const visit = (c: Check): void => {
+    switch (c.kind) {
+      case 'compare':
+      case 'status':
+      case 'grade':
+        found.add(c.metric);
+        return;
+      case 'manual':
+        if (c.metric) found.add(c.metric);
+        return;
+      case 'all':
+      case 'any':
+        c.of.forEach(visit);
+        return;
+      case 'cases':
+        c.cases.forEach((x) => (visit(x.when), visit(x.then)));
+        if (c.otherwise) visit(c.otherwise);
+        return;
+      case 'stages':
+        c.stages.forEach((s) => visit(s.check));
+        return;
+      case 'each':
+      case 'share':
+      case 'count':
+      case 'sum':
+      case 'mean':
+        if (c.given) found.add(c.given);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(check);
+  return found.size === 1 ? [...found][0] : undefined;
+}

@@ -1,0 +1,139 @@
+// The rule-file format (docs/rule-format.md). This schema is the public API: change it only compatibly.
+import { z } from 'zod';
+import type { Check } from './types.js';
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'ids use letters, digits, "_", "." and "-"');
+const text = z.string().min(1);
+const op = z.enum(['>=', '>', '<=', '<', '=', 'between']);
+const threshold = z.union([z.number(), z.tuple([z.number(), z.number()])]);
+const year = z.number().int().min(1900).max(2200);
+
+const comparison = {
+  op,
+  value: threshold,
+};
+
+const base = {
+  label: text.optional(),
+};
+
+const checkSchema: z.ZodType<Check> = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('compare'), ...base, metric: id, ...comparison, unit: z.string().optional() }),
+    z.strictObject({ kind: z.literal('status'), ...base, metric: id, expect: z.boolean().optional() }),
+    z.strictObject({ kind: z.literal('grade'), ...base, metric: id, atLeast: text }),
+    z.strictObject({
+      kind: z.literal('manual'),
+      ...base,
+      metric: id.optional(),
+      evidence: text,
+      requireEvidence: z.boolean().optional(),
+    }),
+    z.strictObject({ kind: z.literal('level'), ...base, is: z.array(text).min(1) }),
+    z.strictObject({ kind: z.literal('na'), ...base, reason: text }),
+    z.strictObject({ kind: z.literal('all'), ...base, of: z.array(checkSchema).min(1) }),
+    z.strictObject({ kind: z.literal('any'), ...base, of: z.array(checkSchema).min(1) }),
+    z.strictObject({
+      kind: z.literal('cases'),
+      ...base,
+      cases: z.array(z.strictObject({ when: checkSchema, then: checkSchema, label: text.optional() })).min(1),
+      otherwise: checkSchema.optional(),
+      note: text.optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('stages'),
+      ...base,
+      stages: z.array(z.strictObject({ year, label: text.optional(), check: checkSchema })).min(1),
+    }),
+    z.strictObject({ kind: z.literal('each'), ...base, level: text, check: checkSchema, given: id.optional() }),
+    z.strictObject({ kind: z.literal('share'), ...base, level: text, check: checkSchema, ...comparison, given: id.optional() }),
+    z.strictObject({ kind: z.literal('count'), ...base, level: text, check: checkSchema, ...comparison, given: id.optional() }),
+    z.strictObject({ kind: z.literal('sum'), ...base, level: text, metric: id, ...comparison, given: id.optional() }),
+    z.strictObject({ kind: z.literal('mean'), ...base, level: text, metric: id, ...comparison, given: id.optional() }),
+  ]),
+) as z.ZodType<Check>;
+
+const responsible = z.strictObject({ name: text, lead: z.boolean().optional() });
+
+const metricSchema = z.strictObject({
+  key: id,
+  label: text,
+  labelEn: text.optional(),
+  aliases: z.array(text).optional(),
+  type: z.enum(['number', 'percent', 'boolean', 'grade', 'text']),
+  unit: z.string().optional(),
+  levels: z.array(text).min(1).optional(),
+  scale: z.array(text).min(2).optional(),
+  derive: z
+    .strictObject({
+      ratio: z.strictObject({ numerator: id, denominator: id, per: z.number().positive() }),
+    })
+    .optional(),
+  note: text.optional(),
+});
+
+const indicatorSchema = z.strictObject({
+  id,
+  number: z.number().int().positive(),
+  title: text,
+  titleEn: text.optional(),
+  class: id.optional(),
+  category: z.array(text).min(1),
+  level: text,
+  evaluateAt: z.array(text).min(1).optional(),
+  metric: id.optional(),
+  source: text,
+  sourceTiers: z.record(z.string(), text).optional(),
+  baseline: text.optional(),
+  unit: z.string().optional(),
+  responsible: z.array(responsible).optional(),
+  deadline: text.optional(),
+  tasks: z.array(text).optional(),
+  note: text.optional(),
+  evidence: text.optional(),
+  check: checkSchema,
+  tiers: z.record(z.string(), checkSchema).optional(),
+});
+
+const taskSchema = z.strictObject({
+  id: text,
+  group: text.optional(),
+  task: text.optional(),
+  text,
+  responsible: z.array(responsible).min(1),
+  deadline: text,
+  note: text.optional(),
+});
+
+export const standardSchema = z.strictObject({
+  format: z.literal(1),
+  id,
+  title: text,
+  titleEn: text.optional(),
+  issuer: text,
+  document: z.strictObject({
+    name: text.optional(),
+    number: text.optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD'),
+    source: text.optional(),
+  }),
+  region: text,
+  levels: z
+    .array(
+      z.strictObject({ id, name: text, nameEn: text.optional(), aliases: z.array(text).optional() }),
+    )
+    .min(1),
+  places: z.array(z.strictObject({ name: text, level: text, parent: text.optional() })).optional(),
+  tiers: z
+    .array(z.strictObject({ id, name: text, nameEn: text.optional(), inherits: id.optional() }))
+    .min(1),
+  classes: z.array(z.strictObject({ id, name: text, nameEn: text.optional() })).optional(),
+  metrics: z.array(metricSchema),
+  tasks: z.array(taskSchema).optional(),
+  indicators: z.array(indicatorSchema).min(1),
+});
+
+export type RawStandard = z.infer<typeof standardSchema>;
+export type RawMetric = z.infer<typeof metricSchema>;
+export type RawIndicator = z.infer<typeof indicatorSchema>;
+export type RawTask = z.infer<typeof taskSchema>;

@@ -1,0 +1,156 @@
+// A standard after loading: the rule file's content, cross-checked and with lookups resolved.
+
+export type Op = '>=' | '>' | '<=' | '<' | '=' | 'between';
+export type Threshold = number | [number, number];
+
+interface Labelled {
+  /** A short human description of this condition, shown in reports. */
+  label?: string;
+}
+
+interface Comparison {
+  op: Op;
+  value: Threshold;
+}
+
+export type CompareCheck = Labelled & Comparison & { kind: 'compare'; metric: string; unit?: string };
+export type StatusCheck = Labelled & { kind: 'status'; metric: string; expect?: boolean };
+export type GradeCheck = Labelled & { kind: 'grade'; metric: string; atLeast: string };
+export type ManualCheck = Labelled & {
+  kind: 'manual';
+  metric?: string;
+  evidence: string;
+  requireEvidence?: boolean;
+};
+export type LevelCheck = Labelled & { kind: 'level'; is: string[] };
+export type NaCheck = Labelled & { kind: 'na'; reason: string };
+export type AllCheck = Labelled & { kind: 'all'; of: Check[] };
+export type AnyCheck = Labelled & { kind: 'any'; of: Check[] };
+export type CasesCheck = Labelled & {
+  kind: 'cases';
+  cases: { when: Check; then: Check; label?: string }[];
+  otherwise?: Check;
+  note?: string;
+};
+export type StagesCheck = Labelled & { kind: 'stages'; stages: { year: number; label?: string; check: Check }[] };
+export type EachCheck = Labelled & { kind: 'each'; level: string; check: Check; given?: string };
+export type ShareCheck = Labelled & Comparison & { kind: 'share'; level: string; check: Check; given?: string };
+export type CountCheck = Labelled & Comparison & { kind: 'count'; level: string; check: Check; given?: string };
+export type SumCheck = Labelled & Comparison & { kind: 'sum'; level: string; metric: string; given?: string };
+export type MeanCheck = Labelled & Comparison & { kind: 'mean'; level: string; metric: string; given?: string };
+
+export type Check =
+  | CompareCheck
+  | StatusCheck
+  | GradeCheck
+  | ManualCheck
+  | LevelCheck
+  | NaCheck
+  | AllCheck
+  | AnyCheck
+  | CasesCheck
+  | StagesCheck
+  | EachCheck
+  | ShareCheck
+  | CountCheck
+  | SumCheck
+  | MeanCheck;
+
+export type CheckKind = Check['kind'];
+
+export type MetricType = 'number' | 'percent' | 'boolean' | 'grade' | 'text';
+
+export interface Level {
+  id: string;
+  name: string;
+  nameEn?: string;
+  aliases: string[];
+  /** 0 for the top level. */
+  depth: number;
+}
+
+export interface Metric {
+  key: string;
+  label: string;
+  labelEn?: string;
+  aliases: string[];
+  type: MetricType;
+  unit?: string;
+  /** Level ids where this metric is measured; every level when the rule file does not say. */
+  levels: string[];
+  scale?: string[];
+  derive?: { ratio: { numerator: string; denominator: string; per: number } };
+  note?: string;
+}
+
+export interface Responsible {
+  name: string;
+  lead?: boolean;
+}
+
+export interface Task {
+  id: string;
+  group?: string;
+  task?: string;
+  text: string;
+  responsible: Responsible[];
+  deadline: string;
+  note?: string;
+}
+
+export interface Indicator {
+  id: string;
+  number: number;
+  title: string;
+  titleEn?: string;
+  class?: string;
+  category: string[];
+  /** Level id the indicator speaks of. */
+  level: string;
+  /** Level ids whose entities get a result by default. */
+  evaluateAt: string[];
+  /** The metric a column headed with the indicator id fills, when the indicator is measured by one value. */
+  metric?: string;
+  source: string;
+  sourceTiers?: Record<string, string>;
+  baseline?: string;
+  unit?: string;
+  responsible?: Responsible[];
+  deadline?: string;
+  tasks: string[];
+  note?: string;
+  evidence?: string;
+  check: Check;
+  tiers: Record<string, Check>;
+}
+
+export interface Tier {
+  id: string;
+  name: string;
+  nameEn?: string;
+  inherits?: string;
+}
+
+export interface Place {
+  name: string;
+  level: string;
+  parent?: string;
+}
+
+export interface Standard {
+  id: string;
+  title: string;
+  titleEn?: string;
+  issuer: string;
+  document: { name?: string; number?: string; date: string; source?: string };
+  region: string;
+  levels: Level[];
+  places: Place[];
+  tiers: Tier[];
+  classes: { id: string; name: string; nameEn?: string }[];
+  metrics: Metric[];
+  tasks: Task[];
+  indicators: Indicator[];
+  /** Where it was loaded from (a path, or `built-in:<id>`). */
+  origin: string;
+}
