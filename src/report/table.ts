@@ -6,6 +6,7 @@ import type { Result, Status } from '../engine/types.js';
 import type { EntitySummary } from '../engine/evaluate.js';
 import { gapText } from './gap.js';
 import { levelNameOf, rollupLevel } from './common.js';
+import { wrap } from './wrap.js';
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', missing: '?', manual: '✎', na: '–' };
 
@@ -66,17 +67,16 @@ function oneTier(rows: Result[], input: ReportInput, chalk: ChalkInstance): stri
   const t = new Table({
     head: ['编号', '结果', '指标', '实际', '目标', '差距'].map((h) => chalk.bold(h)),
     colWidths,
-    wordWrap: true,
-    wrapOnWordBoundary: false,
     style: { head: [], border: [] },
   });
+  const fit = (texts: string[]) => texts.map((x, i) => wrap(x, colWidths[i + 2]! - 2));
   let last = '';
   for (const r of rows) {
     if (category(r) !== last) {
       last = category(r);
       t.push([{ colSpan: 6, content: chalk.dim(last) }]);
     }
-    t.push([r.indicator.id, statusCell(r, chalk), r.indicator.title, r.actual ?? '—', r.target, gapText(r, (o) => rollupLevel(standard, o))]);
+    t.push([r.indicator.id, statusCell(r, chalk), ...fit([r.indicator.title, r.actual ?? '—', r.target, gapText(r, (o) => rollupLevel(standard, o))])]);
   }
   return t.toString();
 }
@@ -86,7 +86,8 @@ function bothTiers(rows: Result[], input: ReportInput, chalk: ChalkInstance, tie
   const shareEach = 0.56 / tiers.length;
   const colWidths = widths(input.width, [8], [0.2, 0.16, ...tiers.flatMap(() => [shareEach * 0.3, shareEach * 0.7])].map((x) => x));
   const head = ['编号', '指标', '实际', ...tiers.flatMap((t) => [tierName(t), `${tierName(t)}：目标 / 差距`])];
-  const t = new Table({ head: head.map((h) => chalk.bold(h)), colWidths, wordWrap: true, wrapOnWordBoundary: false, style: { head: [], border: [] } });
+  const t = new Table({ head: head.map((h) => chalk.bold(wrap(h, colWidths[head.indexOf(h)]! - 2))), colWidths, style: { head: [], border: [] } });
+  const w = (i: number) => colWidths[i]! - 2;
   const byIndicator = new Map<string, Result[]>();
   for (const r of rows) byIndicator.set(r.indicator.id, [...(byIndicator.get(r.indicator.id) ?? []), r]);
   let last = '';
@@ -96,13 +97,14 @@ function bothTiers(rows: Result[], input: ReportInput, chalk: ChalkInstance, tie
       last = category(r0);
       t.push([{ colSpan: head.length, content: chalk.dim(last) }]);
     }
-    const cells = tiers.flatMap((tier) => {
+    const cells = tiers.flatMap((tier, k) => {
       const r = group.find((x) => x.tier === tier);
       if (!r) return ['', ''];
       const gap = gapText(r, (o) => rollupLevel(standard, o));
-      return [statusCell(r, chalk), gap ? `${r.target}\n${chalk.dim(gap)}` : r.target];
+      const width = w(4 + 2 * k);
+      return [statusCell(r, chalk), gap ? `${wrap(r.target, width)}\n${chalk.dim(wrap(gap, width))}` : wrap(r.target, width)];
     });
-    t.push([r0.indicator.id, r0.indicator.title, r0.actual ?? '—', ...cells]);
+    t.push([r0.indicator.id, wrap(r0.indicator.title, w(1)), wrap(r0.actual ?? '—', w(2)), ...cells]);
   }
   return t.toString();
 }
