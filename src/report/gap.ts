@@ -9,7 +9,8 @@ export function gapText(o: Outcome, levelOf: (o: Outcome) => string | undefined)
     if (o.shortfall?.length) parts.push(`${o.shortfall.length}个${levelOf(o) ?? ''}未达标：${list(o.shortfall)}`);
     if (o.gap && !(o.shortfall?.length && o.gap.entities === o.shortfall.length && o.gap.unit === undefined)) {
       const g = o.gap;
-      const amount = g.unit === '%' ? `${formatNumber(g.amount)} 个百分点` : `${formatNumber(g.amount)}${g.unit ? ` ${g.unit}` : ''}`;
+      const shown = formatNumber(Math.abs(g.amount) >= 1 ? +g.amount.toFixed(2) : +g.amount.toPrecision(2));
+      const amount = g.unit === '%' ? `${shown} 个百分点` : `${shown}${g.unit ? ` ${g.unit}` : ''}`;
       const pct = g.percent !== undefined && g.unit !== '%' ? `（${formatNumber(+g.percent.toFixed(1))}%）` : '';
       const more = g.entities !== undefined && o.check.kind === 'share' ? `，还需${g.entities}个${levelOf(o) ?? ''}` : '';
       parts.push(`差 ${amount}${pct}${more}`);

@@ -1,5 +1,5 @@
 // Checks what the schema cannot: references between parts of a rule file, and checks that fit their metrics.
-import type { RawStandard } from './schema.js';
+import { shape, type RawStandard } from './schema.js';
 import type { Check, MetricType } from './types.js';
 import { levelLookup } from './levels.js';
 import { walkChecks } from './walk.js';
@@ -13,18 +13,55 @@ export interface PathProblem {
 
 const NUMERIC: MetricType[] = ['number', 'percent'];
 
+/**
+ * Cross-checks a rule file that failed the schema: list entries that are well-formed on their own are
+ * checked, the others are skipped (the schema already reported them).
+ */
+export function crossCheckWellFormed(raw: unknown): PathProblem[] {
+  if (!raw || typeof raw !== 'object') return [];
+  const r = raw as Record<string, unknown>;
+  const items = <T>(key: string, schema: { safeParse(x: unknown): { success: boolean } }): T[] =>
+    holes((Array.isArray(r[key]) ? (r[key] as unknown[]) : []).map((x) => (schema.safeParse(x).success ? x : undefined))) as T[];
+  const lenient = {
+    levels: items('levels', shape.level),
+    tiers: items('tiers', shape.tier),
+    classes: items('classes', shape.klass),
+    metrics: items('metrics', shape.metric),
+    tasks: items('tasks', shape.task),
+    places: items('places', shape.place),
+    indicators: items('indicators', shape.indicator),
+  } as unknown as RawStandard;
+  if (lenient.levels.some((l) => !l) || lenient.levels.length === 0) return [];
+  try {
+    return crossCheck(lenient);
+  } catch {
+    return [];
+  }
+}
+
+/** Undefined entries become holes, which forEach / map / flatMap skip. */
+function holes<T>(xs: (T | undefined)[]): T[] {
+  const out = new Array<T>(xs.length);
+  xs.forEach((x, i) => {
+    if (x !== undefined) out[i] = x;
+  });
+  return out;
+}
+
+const defined = <T>(xs: T[] | undefined): T[] => (xs ?? []).filter((x) => x !== undefined);
+
 export function crossCheck(std: RawStandard): PathProblem[] {
   const problems: PathProblem[] = [];
   const report = (path: PropertyKey[], message: string) => problems.push({ path, message });
   const level = levelLookup(std.levels);
-  const metrics = new Map(std.metrics.map((m) => [m.key, m]));
-  const tiers = new Set(std.tiers.map((t) => t.id));
-  const classes = new Set((std.classes ?? []).map((c) => c.id));
-  const tasks = new Set((std.tasks ?? []).map((t) => t.id));
+  const metrics = new Map(defined(std.metrics).map((m) => [m.key, m]));
+  const tiers = new Set(defined(std.tiers).map((t) => t.id));
+  const classes = new Set(defined(std.classes).map((c) => c.id));
+  const tasks = new Set(defined(std.tasks).map((t) => t.id));
 
   const unique = (items: { path: PropertyKey[]; value: string }[], what: string) => {
     const seen = new Set<string>();
-    for (const { path, value } of items) {
+    for (const { path, value } of defined(items)) {
       if (seen.has(value)) report(path, `duplicate ${what} "${value}"`);
       seen.add(value);
     }

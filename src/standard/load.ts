@@ -2,7 +2,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { standardSchema, type RawStandard } from './schema.js';
 import { positionOf } from './positions.js';
-import { crossCheck } from './cross-check.js';
+import { crossCheck, crossCheckWellFormed } from './cross-check.js';
 import { normalize } from './normalize.js';
 import type { Standard } from './types.js';
 
@@ -49,8 +49,15 @@ export function loadStandardText(text: string, file: string, origin = file): Sta
 
   const parsed = standardSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => at(issue.path, describeIssue(issue)));
-    throw new RuleFileError(file, dedupe(problems));
+    const problems = parsed.error.issues.map((issue) => {
+      // Point at the offending key itself rather than at the object holding it.
+      const keys = (issue as { keys?: string[] }).keys;
+      const path = issue.code === 'unrecognized_keys' && keys?.length ? [...issue.path, keys[0]!] : issue.path;
+      return at(path, describeIssue(issue));
+    });
+    // Cross-references are still checked among the parts that are well-formed, so one run shows everything.
+    const partial = crossCheckWellFormed(raw).map((p) => at(p.path, p.message));
+    throw new RuleFileError(file, dedupe([...problems, ...partial]).sort((a, b) => a.line - b.line || a.col - b.col));
   }
   const problems = crossCheck(parsed.data).map((p) => at(p.path, p.message));
   if (problems.length > 0) throw new RuleFileError(file, problems);
@@ -59,6 +66,14 @@ export function loadStandardText(text: string, file: string, origin = file): Sta
 
 function describeIssue(issue: { path: PropertyKey[]; message: string; code: string; keys?: string[] }): string {
   const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+    const key = issue.path[issue.path.length - 1];
+    const parent = issue.path.slice(0, -1).map(String).join('.');
+    return `${parent ? `${parent}: ` : ''}missing required key "${String(key)}"`;
+  }
+  if (issue.code === 'invalid_union' && issue.path[issue.path.length - 1] !== undefined && /discriminator|kind/i.test(issue.message + JSON.stringify(issue))) {
+    return `${where}unknown check kind; kinds: compare, status, grade, manual, level, na, all, any, cases, stages, each, share, count, sum, mean`;
+  }
   if (issue.code === 'unrecognized_keys' && issue.keys) {
     return `${where}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   }

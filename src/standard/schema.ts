@@ -105,6 +105,22 @@ const taskSchema = z.strictObject({
   note: text.optional(),
 });
 
+const levelSchema = z.strictObject({ id, name: text, nameEn: text.optional(), aliases: z.array(text).optional() });
+const placeSchema = z.strictObject({ name: text, level: text, parent: text.optional() });
+const tierSchema = z.strictObject({ id, name: text, nameEn: text.optional(), inherits: id.optional() });
+const classSchema = z.strictObject({ id, name: text, nameEn: text.optional() });
+
+/** Item schemas, for checking the well-formed parts of a file that fails as a whole. */
+export const shape = {
+  level: levelSchema,
+  place: placeSchema,
+  tier: tierSchema,
+  klass: classSchema,
+  metric: metricSchema,
+  task: taskSchema,
+  indicator: indicatorSchema,
+};
+
 export const standardSchema = z.strictObject({
   format: z.literal(1),
   id,
@@ -118,16 +134,10 @@ export const standardSchema = z.strictObject({
     source: text.optional(),
   }),
   region: text,
-  levels: z
-    .array(
-      z.strictObject({ id, name: text, nameEn: text.optional(), aliases: z.array(text).optional() }),
-    )
-    .min(1),
-  places: z.array(z.strictObject({ name: text, level: text, parent: text.optional() })).optional(),
-  tiers: z
-    .array(z.strictObject({ id, name: text, nameEn: text.optional(), inherits: id.optional() }))
-    .min(1),
-  classes: z.array(z.strictObject({ id, name: text, nameEn: text.optional() })).optional(),
+  levels: z.array(levelSchema).min(1),
+  places: z.array(placeSchema).optional(),
+  tiers: z.array(tierSchema).min(1),
+  classes: z.array(classSchema).optional(),
   metrics: z.array(metricSchema),
   tasks: z.array(taskSchema).optional(),
   indicators: z.array(indicatorSchema).min(1),

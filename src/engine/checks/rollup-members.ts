@@ -7,7 +7,7 @@ import { levelName } from '../evaluate-check.js';
 import { gapOf, meets, round } from '../math.js';
 import { membersAt, outcomeOf } from '../members.js';
 import { read } from '../read.js';
-import { formatValue } from '../../data/values.js';
+import { formatNumber, formatValue } from '../../data/values.js';
 
 type MemberCheck = EachCheck | ShareCheck | CountCheck;
 
@@ -67,7 +67,7 @@ function given(check: MemberCheck, entity: Entity, ctx: Context, target: string)
 }
 
 function shareText(k: number, n: number): string {
-  return `${k}/${n}（${withUnit(round((k / n) * 100), '%').replace(/(\.\d)\d+%/, '$1%')}）`;
+  return `${k}/${n}（${formatNumber(+((k / n) * 100).toFixed(1))}%）`;
 }
 
 export const each: Evaluator<EachCheck> = (check, entity, ctx) =>

@@ -1,0 +1,162 @@
+// The Gongshu fixture: one district, 18 streets and 27 communities, in four encodings of the same data.
+// Expected verdicts are from fixtures/gongshu-expected.md. They were worked out by hand from the standard's
+// text, not by running dabiao.
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+type Status = 'pass' | 'fail' | 'missing' | 'manual' | 'na';
+
+interface JsonResult {
+  entity: string;
+  level: string;
+  indicator: string;
+  tier: string;
+  status: Status;
+  actual: unknown;
+  target: { text: string };
+  gap: unknown;
+  [k: string]: unknown;
+}
+
+interface JsonReport {
+  schemaVersion: number;
+  results: JsonResult[];
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const FILES = [
+  'fixtures/gongshu-district.csv',
+  'fixtures/gongshu-district-long.csv',
+  'fixtures/gongshu-district.json',
+  'fixtures/gongshu-district.gbk.csv',
+];
+
+const expected: Record<string, Status> = {
+  'GS-01': 'pass',
+  'GS-02': 'pass',
+  'GS-03': 'pass',
+  'GS-04': 'pass',
+  'GS-05': 'pass',
+  'GS-06': 'pass',
+  'GS-07': 'pass',
+  'GS-08': 'pass',
+  'GS-09': 'pass',
+  'GS-10': 'pass',
+  'GS-11': 'pass',
+  'GS-12': 'pass',
+  'GS-13': 'pass',
+  'GS-14': 'fail', // 22 < 24 项
+  'GS-15': 'pass',
+  'GS-16': 'pass',
+  'GS-17': 'pass', // 1,650,000 / 110万 = 1.5 exactly
+  'GS-18': 'pass',
+  'GS-19': 'missing', // 康桥街道 blank
+  'GS-20': 'fail', // 长庆街道 branch 46 h < 48 h
+  'GS-21': 'pass',
+  'GS-22': 'manual',
+  'GS-23': 'pass', // 28/84 = exactly 1/3
+  'GS-24': 'pass',
+  'GS-25': 'pass',
+  'GS-26': 'pass',
+  'GS-27': 'pass', // mean 90/18 = 5
+  'GS-28': 'missing',
+  'GS-29': 'pass',
+  'GS-30': 'pass',
+  'GS-31': 'fail', // 石桥街道 1 exhibition < 2
+  'GS-32': 'pass',
+  'GS-33': 'fail', // HD coverage 58.5% < 60%
+  'GS-34': 'manual',
+  'GS-35': 'manual',
+  'GS-36': 'pass', // indoor 0.12 ≥ 0.1 (either/or)
+  'GS-37': 'pass',
+  'GS-38': 'pass',
+  'GS-39': 'pass', // ８５％ on target
+  'GS-40': 'pass',
+  'GS-41': 'na',
+  'GS-42': 'pass',
+  'GS-43': 'fail', // 朝晖九区社区 1 team < 2
+  'GS-44': 'pass', // 3‰ on target
+  'GS-45': 'pass',
+  'GS-46': 'missing',
+  'GS-47': 'pass',
+  'GS-48': 'fail', // 2025 stage: 21/27 communities = 77.8% < 80%
+  'GS-49': 'missing',
+  'GS-50': 'manual', // 是, but the required evidence is absent
+  'GS-51': 'pass',
+  'GS-52': 'pass',
+  'GS-53': 'manual',
+};
+
+function run(file: string, ...extra: string[]): JsonReport {
+  const res = spawnSync(
+    process.execPath,
+    ['bin/dabiao.js', 'check', '--standard', 'gongshu-53', '--format', 'json', ...extra, file],
+    { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (res.error) throw res.error;
+  // Exit 1 is expected: the fixture has failing items (--fail-on fail is the default).
+  if (res.status !== 0 && res.status !== 1) {
+    throw new Error(`dabiao exited ${res.status}\n${res.stderr}`);
+  }
+  return JSON.parse(res.stdout) as JsonReport;
+}
+
+function districtResult(report: JsonReport, id: string): JsonResult {
+  const r = report.results.find((x) => x.entity === '拱墅区' && x.indicator === id && x.tier === 'standard');
+  if (!r) throw new Error(`no result for 拱墅区 / ${id}`);
+  return r;
+}
+
+describe.each(FILES)('gongshu-53 on %s', (file) => {
+  const report = run(file);
+
+  it('has the JSON shape and exactly 53 district results', () => {
+    expect(typeof report.schemaVersion).toBe('number');
+    const mine = report.results.filter((x) => x.entity === '拱墅区' && x.tier === 'standard');
+    expect(mine.map((x) => x.indicator).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it.each(Object.entries(expected))('%s is %s', (id, status) => {
+    expect(districtResult(report, id).status).toBe(status);
+  });
+
+  it('summary counts for 拱墅区', () => {
+    const counts: Record<string, number> = {};
+    for (const id of Object.keys(expected)) {
+      const s = districtResult(report, id).status;
+      counts[s] = (counts[s] ?? 0) + 1;
+    }
+    expect(counts).toEqual({ pass: 37, fail: 6, missing: 4, manual: 5, na: 1 });
+  });
+
+  it('failing and incomplete roll-ups name the street or community', () => {
+    expect(JSON.stringify(districtResult(report, 'GS-20'))).toContain('长庆街道');
+    expect(JSON.stringify(districtResult(report, 'GS-31'))).toContain('石桥街道');
+    expect(JSON.stringify(districtResult(report, 'GS-43'))).toContain('朝晖九区社区');
+    expect(JSON.stringify(districtResult(report, 'GS-19'))).toContain('康桥街道');
+    const gs48 = JSON.stringify(districtResult(report, 'GS-48'));
+    for (const c of ['长征桥社区', '和睦新村社区', '康桥社区', '半山桥社区', '大塘新村社区', '华丰社区']) {
+      expect(gs48).toContain(c);
+    }
+  });
+
+  it('roll-ups do not blame entities that pass', () => {
+    // 和睦街道's branch opens exactly 48 h; 康桥街道 has exactly 1 study room and only 3 shows (GS-27 is a mean).
+    expect(JSON.stringify(districtResult(report, 'GS-20'))).not.toContain('和睦街道');
+    expect(JSON.stringify(districtResult(report, 'GS-27'))).not.toContain('康桥街道');
+  });
+});
+
+describe('gongshu-53 year stages', () => {
+  it('GS-48 passes as of 2023 (≥50% of communities) and fails as of 2025 (≥80%)', () => {
+    expect(districtResult(run(FILES[0]!, '--as-of', '2023'), 'GS-48').status).toBe('pass');
+    expect(districtResult(run(FILES[0]!, '--as-of', '2025'), 'GS-48').status).toBe('fail');
+  });
+
+  it('GS-04 is recorded against 2025 even before then', () => {
+    expect(districtResult(run(FILES[0]!, '--as-of', '2023'), 'GS-04').status).toBe('pass');
+  });
+});
