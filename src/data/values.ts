@@ -89,6 +89,7 @@ function parseNumber(s: string, raw: string, metric: Metric): Parsed {
   const m = NUMBER.exec(s);
   if (!m) return fail(`"${raw}" is not a number`);
   const [, digits, exp, mult, unitText] = m as unknown as [string, string, string | undefined, string | undefined, string];
+  if (/^[\d,.]/.test(unitText)) return fail(`"${raw}" is not a number`);
   let n = Number(digits.replace(/,/g, '')) * (exp ? 10 ** Number(exp) : 1) * (mult ? MULTIPLIERS[mult]! : 1);
   const unit = metric.type === 'percent' ? (metric.unit ?? '%') : metric.unit;
   const factor = unitFactor(unitText, unit);
