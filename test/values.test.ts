@@ -38,6 +38,9 @@ describe('numbers as analysts write them', () => {
     ['1.2册/人', perCapita, 1.2],
     [' 42 ', plain, 42],
     [1500, plain, 1500],
+    ['1/3', percent, 100 / 3],
+    ['三分之一', percent, 100 / 3],
+    ['1/4', plain, 0.25],
   ] as const)('%s → %s', (raw, m, expected) => {
     const r = parseValue(raw, m);
     expect(r.ok && r.value.kind === 'number' && r.value.value).toBeCloseTo(expected, 9);

@@ -39,7 +39,7 @@ export function readCsv(text: string, file: string): RawTable {
         throw new DataError(
           file,
           info.lines,
-          Math.min(record.length, width) + (record.length < width ? 0 : 1),
+          record.length < width ? record.length + 1 : width + 1,
           `row has ${record.length - (record.length > width ? countTrailingEmpty(extra) : 0)} cells but the header has ${width}`,
         );
       }

@@ -1,54 +1,65 @@
-// JSON text → RawTable. Parsed with the yaml package (JSON is YAML 1.2) so every value keeps its line and column.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+// JSON text → RawTable. jsonc-parser gives every node its offset, so errors name line and column.
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { DataError, type Cell, type RawTable } from './records.js';
 
 const ROW_LISTS = ['entities', 'rows', 'data', 'records'];
 const NESTED_VALUES = ['values', 'metrics', 'data'];
 
-export function readJson(text: string, file: string): RawTable {
-  const counter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: counter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const pos = counter.linePos(e.pos[0]);
-    throw new DataError(file, pos.line, pos.col, `not valid JSON: ${e.message.split('\n')[0]}`);
-  }
-  const posOf = (n: Node | null | undefined) => counter.linePos(n?.range?.[0] ?? 0);
-
-  let list: Node | null | undefined = doc.contents as Node | null;
-  if (isMap(list)) {
-    const key = ROW_LISTS.find((k) => isSeq(list && (list as YAMLMap).get(k, true)));
-    if (!key) {
-      throw new DataError(file, 1, 1, `expected an array of rows or an object with "${ROW_LISTS.join('" / "')}"`);
+export function readJson(input: string, file: string): RawTable {
+  const text = input.replace(/^\uFEFF/, '');
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const pos = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    list = (list as YAMLMap).get(key, true) as Node;
+    return { line: lo + 1, col: offset - lineStarts[lo]! + 1 };
+  };
+  const fail = (offset: number, message: string): never => {
+    const p = pos(offset);
+    throw new DataError(file, p.line, p.col, message);
+  };
+
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0 || !root) {
+    const e = errors[0];
+    return fail(e?.offset ?? 0, `not valid JSON: ${e ? printParseErrorCode(e.error) : 'empty file'}`);
   }
-  if (!isSeq(list)) throw new DataError(file, 1, 1, 'expected an array of rows');
+  const prop = (obj: Node, key: string) => obj.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
+
+  let list: Node | undefined = root;
+  if (root.type === 'object') {
+    list = ROW_LISTS.map((k) => prop(root, k)).find((n) => n?.type === 'array');
+    if (!list) fail(root.offset, `expected an array of rows or an object with "${ROW_LISTS.join('" / "')}"`);
+  }
+  if (list!.type !== 'array') fail(list!.offset, 'expected an array of rows');
 
   const headers = new Map<string, { name: string; col: number; line: number }>();
-  const rows = list.items.map((item) => {
-    const itemNode = item as Node;
-    const { line, col } = posOf(itemNode);
-    if (!isMap(itemNode)) throw new DataError(file, line, col, 'each row must be an object');
+  const rows = (list!.children ?? []).map((item) => {
+    const { line } = pos(item.offset);
+    if (item.type !== 'object') fail(item.offset, 'each row must be an object');
     const cells: Cell[] = [];
-    const add = (map: YAMLMap) => {
-      for (const pair of map.items) {
-        const keyNode = pair.key as Node;
-        const name = String(isScalar(keyNode) ? keyNode.value : keyNode).trim();
-        const valueNode = pair.value as Node | null;
-        if (NESTED_VALUES.includes(name) && isMap(valueNode)) {
+    const add = (obj: Node) => {
+      for (const pair of obj.children ?? []) {
+        const [keyNode, valueNode] = pair.children as [Node, Node];
+        const name = String(keyNode.value).trim();
+        if (NESTED_VALUES.includes(name) && valueNode.type === 'object') {
           add(valueNode);
           continue;
         }
-        const p = posOf(valueNode ?? keyNode);
-        if (valueNode && !isScalar(valueNode)) {
-          throw new DataError(file, p.line, p.col, `"${name}" must be a number, text, true/false or null`);
+        if (valueNode.type === 'object' || valueNode.type === 'array') {
+          fail(valueNode.offset, `"${name}" must be a number, text, true/false or null`);
         }
-        if (!headers.has(name)) headers.set(name, { name, ...posOf(keyNode) });
-        cells.push({ header: name, value: isScalar(valueNode) ? valueNode.value : null, line: p.line, col: p.col });
+        if (!headers.has(name)) headers.set(name, { name, ...pos(keyNode.offset) });
+        cells.push({ header: name, value: valueNode.value ?? null, ...pos(valueNode.offset) });
       }
     };
-    add(itemNode);
+    add(item);
     return { file, line, cells };
   });
   return { file, headers: [...headers.values()], rows };

@@ -85,7 +85,21 @@ function parseBoolean(s: string, raw: string): Parsed {
 
 const NUMBER = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(?:e([+-]?\d+))?(万|亿|千|百)?(.*)$/i;
 
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 1/3 or 三分之一: a fraction, as a percentage for percent metrics. */
+function parseFraction(s: string, metric: Metric): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/.exec(s) ?? /^([一二两三四五六七八九十])分之([一二两三四五六七八九十])$/.exec(s);
+  if (!m) return undefined;
+  const [num, den] = /\d/.test(m[1]!) ? [Number(m[1]), Number(m[2])] : [CN_DIGITS[m[2]!]!, CN_DIGITS[m[1]!]!];
+  if (den === 0) return undefined;
+  const perUnit = metric.type === 'percent' ? ((metric.unit ?? '%') === '‰' ? 1000 : 100) : 1;
+  return (num / den) * perUnit;
+}
+
 function parseNumber(s: string, raw: string, metric: Metric): Parsed {
+  const fraction = metric.unit?.includes('/') ? undefined : parseFraction(s, metric);
+  if (fraction !== undefined) return { ok: true, value: { kind: 'number', value: fraction } };
   const m = NUMBER.exec(s);
   if (!m) return fail(`"${raw}" is not a number`);
   const [, digits, exp, mult, unitText] = m as unknown as [string, string, string | undefined, string | undefined, string];

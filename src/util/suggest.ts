@@ -12,8 +12,8 @@ export function suggest(input: string, candidates: Iterable<string>): string | u
       bestScore = d;
     }
   }
-  // Chinese labels are short: one wrong character in three is already a plausible typo.
-  const limit = Math.max(1, Math.floor(needle.length / 3));
+  // Chinese labels are short: one wrong character in three is a plausible typo; in one or two, a different word.
+  const limit = needle.length <= 2 ? 0 : Math.max(1, Math.floor(needle.length / 3));
   return best !== undefined && bestScore <= limit ? best : undefined;
 }
 
