@@ -27,14 +27,19 @@ interface CheckOptions {
   color?: boolean;
 }
 
+// Repeatable, comma-separated list options. (Variadic options would swallow the data files after them.)
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(/[,，]/).map((s) => s.trim()).filter(Boolean)];
+}
+
 export function checkCommand(term: Terminal): Command {
   return new Command('check')
     .description('check data files against a standard')
     .argument('<data...>', 'data files (.csv, .json; "-" for stdin with --input-format)')
     .requiredOption('-s, --standard <id|file>', 'built-in standard id or path to a rule file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('--only <class...>', 'only indicators of these classes (e.g. key, general)')
-    .option('-i, --indicator <id...>', 'only these indicators')
+    .option('--only <class>', 'only indicators of this class (e.g. key, general); repeat or use commas', collect, [])
+    .option('-i, --indicator <id>', 'only these indicators; repeat or use commas (-i GS-01,GS-13)', collect, [])
     .option('-l, --level <level>', 'judge the entities at this level')
     .option('-t, --tier <tier>', 'target tier: an id from the standard, or "both"')
     .option('--as-of <year>', 'pick year-staged targets in force in this year')

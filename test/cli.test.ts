@@ -1,0 +1,143 @@
+// The CLI end to end, spawned with colour off: stdout, stderr and exit codes.
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { dabiao } from './helpers.js';
+
+const GS = 'fixtures/gongshu-district.csv';
+
+describe('dabiao check', () => {
+  it('prints a table grouped by category with a summary line per entity', () => {
+    const r = dabiao(['check', '--standard', 'gongshu-53', GS]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('拱墅区（区）');
+    expect(r.stdout).toContain('服务设施 › 区级文化设施');
+    expect(r.stdout).toMatch(/拱墅区 {2}\d+ pass · \d+ fail · \d+ missing · \d+ manual/);
+    expect(r.stdout).not.toMatch(/\u001b\[/); // NO_COLOR
+  });
+  it('exits 1 when something fails (default --fail-on fail)', () => {
+    expect(dabiao(['check', '--standard', 'gongshu-53', GS]).code).toBe(1);
+  });
+  it('--fail-on never exits 0', () => {
+    expect(dabiao(['check', '--standard', 'gongshu-53', '--fail-on', 'never', GS]).code).toBe(0);
+  });
+  it('exits 0 when everything selected passes, 1 with --fail-on missing when something is missing', () => {
+    expect(dabiao(['check', '--standard', 'gongshu-53', '-i', 'GS-01', '-i', 'GS-13', GS]).code).toBe(0);
+    expect(dabiao(['check', '--standard', 'gongshu-53', '-i', 'GS-28', GS]).code).toBe(0);
+    expect(dabiao(['check', '--standard', 'gongshu-53', '-i', 'GS-28', '--fail-on', 'missing', GS]).code).toBe(1);
+  });
+  it('JSON output is stable: schemaVersion, summary, results with target and gap', () => {
+    const r = dabiao(['check', '--standard', 'gongshu-53', '--format', 'json', GS]);
+    const out = JSON.parse(r.stdout);
+    expect(out.schemaVersion).toBe(1);
+    expect(out.standard.id).toBe('gongshu-53');
+    expect(out.results).toHaveLength(53);
+    const gs14 = out.results.find((x: { indicator: string }) => x.indicator === 'GS-14');
+    expect(gs14).toMatchObject({ entity: '拱墅区', level: 'district', tier: 'standard', status: 'fail', value: 22, gap: { amount: 2 } });
+    expect(gs14.target.text).toContain('≥ 24');
+    const sum = out.summary[0];
+    expect(sum.pass + sum.fail + sum.missing + sum.manual + sum.na).toBe(53);
+  });
+  it('reads stdin with --input-format', () => {
+    const r = dabiao(['check', '--standard', 'gongshu-53', '--input-format', 'csv', '--format', 'json', '-i', 'GS-13', '-'], 'entity,GS-13\n拱墅区,100万\n');
+    expect(JSON.parse(r.stdout).results[0].status).toBe('pass');
+  });
+  it('--output writes the whole report to a file and never over an input', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dabiao-'));
+    const out = path.join(dir, 'report.json');
+    const r = dabiao(['check', '--standard', 'gongshu-53', '--format', 'json', '--fail-on', 'never', '-o', out, GS]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(fs.readFileSync(out, 'utf8')).results).toHaveLength(53);
+    const copy = path.join(dir, 'data.csv');
+    fs.copyFileSync(GS, copy);
+    const before = fs.readFileSync(copy);
+    const clash = dabiao(['check', '--standard', 'gongshu-53', '-o', copy, copy]);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toContain('is one of the input files');
+    expect(fs.readFileSync(copy)).toEqual(before);
+  });
+  it('--only filters by class, --indicator by id', () => {
+    const r = dabiao(['check', '--standard', 'gongshu-53', '--format', 'json', '-i', 'GS-14,GS-20', GS]);
+    expect(JSON.parse(r.stdout).results.map((x: { indicator: string }) => x.indicator)).toEqual(['GS-14', 'GS-20']);
+  });
+});
+
+describe('bad usage and bad input: one line, exit 2, no stack trace', () => {
+  it.each([
+    ['an unknown standard', ['check', '--standard', 'gongshu-35', GS], 'unknown standard "gongshu-35" (did you mean "gongshu-53"?)'],
+    ['an unknown format', ['check', '--standard', 'gongshu-53', '--format', 'xml', GS], "argument 'xml' is invalid"],
+    ['an unknown indicator', ['check', '--standard', 'gongshu-53', '-i', 'GS-99', GS], '--indicator "GS-99" is not in gongshu-53'],
+    ['an unknown tier', ['check', '--standard', 'gongshu-53', '--tier', 'goal', GS], '--tier "goal"'],
+    ['an unknown level', ['check', '--standard', 'gongshu-53', '--level', '省', GS], '--level "省"'],
+    ['a bad year', ['check', '--standard', 'gongshu-53', '--as-of', '23', GS], '--as-of "23"'],
+    ['a missing file', ['check', '--standard', 'gongshu-53', 'nope.csv'], 'nope.csv: no such file'],
+    ['an unknown extension', ['check', '--standard', 'gongshu-53', 'README.md'], 'cannot tell the format'],
+    ['stdin without a format', ['check', '--standard', 'gongshu-53', '-'], 'needs --input-format'],
+    ['a ragged row', ['check', '--standard', 'gongshu-53', 'fixtures/broken/ragged-row.csv'], 'fixtures/broken/ragged-row.csv:'],
+    ['not a number', ['check', '--standard', 'gongshu-53', 'fixtures/broken/not-a-number.csv'], 'is not a number'],
+    ['a unit that does not fit', ['check', '--standard', 'gongshu-53', 'fixtures/broken/wrong-unit.csv'], 'unit "TB" does not fit'],
+    ['a duplicate entity', ['check', '--standard', 'gongshu-53', 'fixtures/broken/duplicate-entity.csv'], 'duplicate entity'],
+    ['an unknown parent', ['check', '--standard', 'gongshu-53', 'fixtures/broken/unknown-parent.csv'], 'did you mean "米市巷街道"?'],
+    ['a broken rule file', ['check', '--standard', 'fixtures/broken/bad-rule.yaml', GS], 'fixtures/broken/bad-rule.yaml:'],
+  ])('%s', (_, args, message) => {
+    const r = dabiao(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+    expect(r.stdout).toBe('');
+  });
+  it('an unknown column is a warning on stderr, not an error', () => {
+    const r = dabiao(['check', '--standard', 'gongshu-53', '--fail-on', 'never', 'fixtures/broken/unknown-column.csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('unknown column "人均藏叔" ignored (did you mean "人均藏书"?)');
+  });
+  it('validate-standard lists every mistake of a broken rule file', () => {
+    const r = dabiao(['validate-standard', 'fixtures/broken/bad-rule.yaml']);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    for (const l of lines) expect(l).toMatch(/^dabiao: fixtures\/broken\/bad-rule\.yaml:\d+:\d+: /);
+  });
+});
+
+describe('standards, template, validate-standard', () => {
+  it('standards list names the built-ins', () => {
+    const r = dabiao(['standards', 'list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('gongshu-53');
+  });
+  it('standards show prints an indicator with its source text and target', () => {
+    const r = dabiao(['standards', 'show', 'gongshu-53', 'GS-20']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('20.区图书馆、街道分馆、社区阅览室每周开放时间分别达到60小时、48小时和40小时以上。');
+    expect(r.stdout).toContain('≥ 48 小时');
+  });
+  it('standards show --format json gives the normalized standard', () => {
+    const s = JSON.parse(dabiao(['standards', 'show', 'gongshu-53', '--format', 'json']).stdout);
+    expect(s.indicators).toHaveLength(53);
+    expect(s.metrics[0]).toHaveProperty('key');
+    expect(s.metrics[0]).toHaveProperty('label');
+    expect(s.metrics[0]).toHaveProperty('levels');
+  });
+  it('template gives a header and one row per street, which check then reads', () => {
+    const r = dabiao(['template', '--standard', 'gongshu-53', '--level', '街道']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^entity,level,parent,/);
+    expect(lines).toHaveLength(19);
+    expect(lines[1]).toMatch(/^米市巷街道,街道,拱墅区,/);
+    const blank = dabiao(['check', '--standard', 'gongshu-53', '--input-format', 'csv', '--fail-on', 'never', '-'], r.stdout);
+    expect(blank.code).toBe(0);
+    expect(blank.stderr).toBe('');
+  });
+  it('validate-standard accepts the built-ins', () => {
+    const r = dabiao(['validate-standard', 'standards/gongshu-53.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('53 indicators');
+  });
+  it('--help exits 0', () => {
+    expect(dabiao(['check', '--help']).code).toBe(0);
+  });
+});
