@@ -55,7 +55,12 @@ export function parseValue(input: unknown, metric: Metric): Parsed {
   return parseText(input, metric);
 }
 
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 function parseText(raw: string, metric: Metric): Parsed {
+  if (raw === '') return { ok: false, missing: true };
+  // Most cells are plain numbers; they need none of the work below.
+  if (metric.type === 'number' && PLAIN_NUMBER.test(raw)) return { ok: true, value: { kind: 'number', value: Number(raw) } };
   const s = normalizeCell(raw);
   if (MISSING.has(s.toLowerCase())) return { ok: false, missing: true };
   switch (metric.type) {

@@ -22,7 +22,17 @@ export function threshold(op: Op, value: Threshold, unit: string | undefined): s
   return `${SYMBOL[op]} ${withUnit(value as number, unit)}`;
 }
 
+// Checks belong to one loaded standard, so a check's text never changes: worked out once, reused for every entity.
+const cache = new WeakMap<Check, string>();
+
 export function describe(check: Check, metrics: Map<string, Metric>, levelName: (id: string) => string, withLabel = true): string {
+  if (!withLabel) return build(check, metrics, levelName, false);
+  let text = cache.get(check);
+  if (text === undefined) cache.set(check, (text = build(check, metrics, levelName, true)));
+  return text;
+}
+
+function build(check: Check, metrics: Map<string, Metric>, levelName: (id: string) => string, withLabel: boolean): string {
   const d = (c: Check) => describe(c, metrics, levelName, true);
   const name = (key: string) => metrics.get(key)?.label ?? key;
   const prefix = (key: string) => (withLabel ? `${check.label ?? name(key)} ` : '');
