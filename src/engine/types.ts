@@ -8,7 +8,7 @@ export type Status = (typeof STATUSES)[number];
 /** Why an outcome is what it is, as data: { code, args }. Words come later (src/i18n). */
 export type Reason =
   | { code: 'missing-value'; metric: string; label: string }
-  | { code: 'no-members'; level: string }
+  | { code: 'no-members'; level: string; given?: string }
   | { code: 'members-unknown'; level: string; entities: string[] }
   | { code: 'evidence-required'; evidence: string }
   | { code: 'needs-judgement'; evidence: string }

@@ -6,7 +6,7 @@ export function reasonText(r: Reason): string {
     case 'missing-value':
       return `缺少数据：${r.label}`;
     case 'no-members':
-      return `没有${r.level}数据`;
+      return r.given ? `缺少数据：${r.given}（或各${r.level}的数据）` : `没有${r.level}数据`;
     case 'members-unknown':
       return `${r.entities.length}个${r.level}数据不全：${list(r.entities)}`;
     case 'evidence-required':
@@ -26,4 +26,11 @@ export function reasonText(r: Reason): string {
 
 export function list(names: string[], max = 8): string {
   return names.length <= max ? names.join('、') : `${names.slice(0, max).join('、')} 等${names.length}个`;
+}
+
+/** Several reasons in words, with the missing values of one result merged into a single list. */
+export function reasonsText(reasons: Reason[]): string[] {
+  const missing = [...new Set(reasons.flatMap((r) => (r.code === 'missing-value' ? [r.label] : [])))];
+  const rest = reasons.filter((r) => r.code !== 'missing-value').map(reasonText);
+  return [...(missing.length ? [`缺少数据：${missing.join('、')}`] : []), ...new Set(rest)];
 }

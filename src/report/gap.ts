@@ -1,7 +1,7 @@
 // The gap to a target in words: "差 0.3 册/人（20%）", "3个街道未达标：…".
 import type { Outcome } from '../engine/types.js';
 import { formatNumber } from '../data/values.js';
-import { list, reasonText } from '../i18n/reasons.js';
+import { list, reasonText, reasonsText } from '../i18n/reasons.js';
 
 export function gapText(o: Outcome, levelOf: (o: Outcome) => string | undefined): string {
   const parts: string[] = [];
@@ -16,7 +16,7 @@ export function gapText(o: Outcome, levelOf: (o: Outcome) => string | undefined)
       parts.push(`差 ${amount}${pct}${more}`);
     }
   }
-  if (o.status !== 'pass' && o.status !== 'fail') parts.push(...o.reasons.filter((r) => r.code !== 'given').map(reasonText));
+  if (o.status !== 'pass' && o.status !== 'fail') parts.push(...reasonsText(o.reasons.filter((r) => r.code !== 'given')));
   if (o.status === 'fail' && o.reasons.some((r) => r.code === 'partial')) parts.push(...o.reasons.filter((r) => r.code === 'partial').map(reasonText));
   return [...new Set(parts)].join('；');
 }

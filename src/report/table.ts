@@ -83,9 +83,11 @@ function oneTier(rows: Result[], input: ReportInput, chalk: ChalkInstance): stri
 
 function bothTiers(rows: Result[], input: ReportInput, chalk: ChalkInstance, tiers: string[], tierName: (id: string) => string): string {
   const { standard } = input.evaluation;
-  const shareEach = 0.56 / tiers.length;
-  const colWidths = widths(input.width, [8], [0.2, 0.16, ...tiers.flatMap(() => [shareEach * 0.3, shareEach * 0.7])].map((x) => x));
-  const head = ['编号', '指标', '实际', ...tiers.flatMap((t) => [tierName(t), `${tierName(t)}：目标 / 差距`])];
+  const shareEach = 0.62 / tiers.length;
+  const fixed = [8, ...tiers.map(() => 11)];
+  const flexible = widths(input.width - fixed.slice(1).reduce((a, b) => a + b, 0), [8], [0.2, 0.18, ...tiers.map(() => shareEach)]);
+  const colWidths = [8, flexible[1]!, flexible[2]!, ...tiers.flatMap((_, k) => [11, flexible[3 + k]!])];
+  const head = ['编号', '指标', '实际', ...tiers.flatMap((t) => [t, `${tierName(t)}：目标 / 差距`])];
   const t = new Table({ head: head.map((h) => chalk.bold(wrap(h, colWidths[head.indexOf(h)]! - 2))), colWidths, style: { head: [], border: [] } });
   const w = (i: number) => colWidths[i]! - 2;
   const byIndicator = new Map<string, Result[]>();

@@ -1,7 +1,6 @@
 import type { AllCheck, AnyCheck } from '../../standard/types.js';
 import type { Evaluator, Outcome, Status } from '../types.js';
-import { describe } from '../describe.js';
-import { evaluateCheck, levelName } from '../evaluate-check.js';
+import { evaluateCheck } from '../evaluate-check.js';
 
 /** all: any fail fails; otherwise anything unknown leaves it unknown; parts that are `na` do not count. */
 export function allStatus(statuses: Status[]): Status {
@@ -23,7 +22,8 @@ function combine(check: AllCheck | AnyCheck, parts: Outcome[], status: Status, c
   const relevant = parts.filter((p) => p.status === status);
   return {
     status,
-    target: describe(check, ctx.metrics, (id) => levelName(ctx, id)),
+    // Built from the parts, so a year-staged part shows the stage in force rather than every stage.
+    target: check.label ?? parts.map((p) => p.target).join(check.kind === 'all' ? '；' : ' 或 '),
     actual: parts.filter((p) => p.status !== 'na').map((p) => `${p.label ?? ''}${p.label ? '：' : ''}${p.actual ?? '—'}`).join('；'),
     shortfall: unique(relevant.flatMap((p) => p.shortfall ?? [])),
     unknown: unique(parts.flatMap((p) => p.unknown ?? [])),

@@ -44,7 +44,7 @@ function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tal
   }
   const t = tally(check, members, ctx);
   if (t.n === 0) {
-    return { status: 'missing', target, reasons: [{ code: 'no-members', level: levelName(ctx, check.level) }], check };
+    return { status: 'missing', target, reasons: [{ code: 'no-members', level: levelName(ctx, check.level), given: check.given ? ctx.metrics.get(check.given)!.label : undefined }], check };
   }
   return judge(t, target);
 }

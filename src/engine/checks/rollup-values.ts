@@ -36,7 +36,7 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
     else unknown.push(m);
   }
   const n = values.length + unknown.length;
-  if (n === 0) return { status: 'missing', target, reasons: [{ code: 'no-members', level: levelName(ctx, check.level) }], check };
+  if (n === 0) return { status: 'missing', target, reasons: [{ code: 'no-members', level: levelName(ctx, check.level), given: check.given ? ctx.metrics.get(check.given)!.label : undefined }], check };
   const total = values.reduce((a, b) => a + b, 0);
   if (unknown.length) {
     // Counts and quantities are never negative: a known partial sum already over a ≥ target passes.
