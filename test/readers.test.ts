@@ -46,6 +46,19 @@ describe('headers', () => {
   });
 });
 
+describe('an indicator id over several yes/no items', () => {
+  it('answers all of them', () => {
+    const s = standardWithCheck('{ kind: all, of: [{ kind: status, metric: has_station }, { kind: status, metric: policy }] }');
+    const d = buildDataset(s, [readCsv('entity,T-01\n测试区,是\n', 'data.csv')]);
+    expect(d.entities[0]!.values.get('has_station')).toEqual({ kind: 'boolean', value: true });
+    expect(d.entities[0]!.values.get('policy')).toEqual({ kind: 'boolean', value: true });
+  });
+  it('is an error over items that are not all yes/no', () => {
+    const s = standardWithCheck('{ kind: all, of: [{ kind: status, metric: has_station }, { kind: compare, metric: hours, op: ">=", value: 1 }] }');
+    expect(errorOf(() => buildDataset(s, [readCsv('entity,T-01\n测试区,是\n', 'data.csv')]))).toContain('names an indicator measured by several values');
+  });
+});
+
 describe('CSV shapes', () => {
   it('semicolon- and tab-separated files', () => {
     expect(hoursOf('entity;每周开放时间\n测试区;61\n')).toBe(61);

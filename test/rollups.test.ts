@@ -1,6 +1,7 @@
 // Roll-ups over child entities: each / share / count / sum / mean, with empty sets, unknown members and `given`.
 import { describe, expect, it } from 'vitest';
-import { evaluateCsv, resultFor, standardWithCheck } from './helpers.js';
+import { BASE, evaluateCsv, resultFor, standardWithCheck } from './helpers.js';
+import { loadStandardText } from '../src/standard/load.js';
 
 const streets = (rows: [string, string][], col = '每周开放时间', extra = '') =>
   `entity,level,parent,${col}${extra ? `,${extra}` : ''}\n测试区,区,,\n${rows.map(([n, v]) => `${n},街道,测试区,${v}`).join('\n')}\n`;
@@ -128,5 +129,38 @@ describe('stages: targets that change by year', () => {
     const r = resultFor(std, data, { asOf });
     expect(r.status).toBe(status);
     expect(r.year).toBe(year);
+  });
+});
+
+describe('members the standard knows but the data lacks', () => {
+  const withPlaces = (check: string) =>
+    loadStandardText(
+      BASE.replace('tiers:', 'places:\n  - { name: 甲街道, level: 街道 }\n  - { name: 乙街道, level: 街道 }\n  - { name: 丙街道, level: 街道 }\ntiers:') +
+        `indicators:\n  - { id: T-01, number: 1, title: t, category: [c], level: district, source: s, check: ${check} }\n`,
+      'places.yaml',
+    );
+  const each = withPlaces('{ kind: each, level: 街道, check: { kind: compare, metric: hours, op: ">=", value: 48 } }');
+  it('"every street" with a known street absent is missing and names it', () => {
+    const r = resultFor(each, streets([['甲街道', '50'], ['乙街道', '50']]));
+    expect(r.status).toBe('missing');
+    expect(r.unknown).toEqual(['丙街道']);
+  });
+  it('passes once every known street is there', () => {
+    expect(resultFor(each, streets([['甲街道', '50'], ['乙街道', '50'], ['丙街道', '48']])).status).toBe('pass');
+  });
+  it('a failing street still fails the item while another is absent', () => {
+    expect(resultFor(each, streets([['甲街道', '40']])).status).toBe('fail');
+  });
+  it('sum counts absent known streets as unknown', () => {
+    const sum = withPlaces('{ kind: sum, level: 街道, metric: shows, op: ">=", value: 10 }');
+    expect(resultFor(sum, streets([['甲街道', '4'], ['乙街道', '5']], '演出场次')).status).toBe('missing');
+  });
+});
+
+describe('members to which the condition does not apply', () => {
+  it('a roll-up whose every member is na is na, not missing', () => {
+    const std = standardWithCheck('{ kind: each, level: 街道, check: { kind: cases, cases: [{ when: { kind: status, metric: has_station }, then: { kind: compare, metric: hours, op: ">=", value: 48 } }] } }');
+    const r = resultFor(std, 'entity,level,parent,是否建有文化站,每周开放时间\n测试区,区,,,\n甲街道,街道,测试区,否,\n乙街道,街道,测试区,否,\n');
+    expect(r.status).toBe('na');
   });
 });

@@ -97,6 +97,7 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
         else if (c === 'parent') d.parentCell = blankToUndefined(cell);
         else if (c && typeof c === 'object' && c.role === 'metric') d.values.push({ metric: metrics.get(c.metric)!, cell });
         else if (c && typeof c === 'object' && c.role === 'evidence') d.evidence.push({ metric: c.metric, cell });
+        else if (c && typeof c === 'object' && c.role === 'all-of') d.values.push(...c.metrics.map((m) => ({ metric: metrics.get(m)!, cell })));
       }
       if (!d.name) {
         err(table.file, row.line, undefined, 'row has no entity name');
@@ -148,7 +149,7 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
         err(table.file, row.line, metricCell.col, `"${metricName}" names an indicator measured by several values; use its metrics (dabiao standards show ${std.id} ${target.indicator})`);
         continue;
       }
-      const vkey = `${key}\u0000${target.role}:${target.metric}`;
+      const vkey = `${key}\u0000${target.role}:${target.role === 'all-of' ? target.indicator : target.metric}`;
       const first = seenValue.get(vkey);
       if (first !== undefined) {
         err(table.file, row.line, metricCell.col, `"${metricName}" for "${name}" is given twice (first on line ${first})`);
@@ -156,6 +157,7 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
       }
       seenValue.set(vkey, row.line);
       if (target.role === 'metric') d.values.push({ metric: metrics.get(target.metric)!, cell: { ...valueCell, header: metricName } });
+      else if (target.role === 'all-of') d.values.push(...target.metrics.map((m) => ({ metric: metrics.get(m)!, cell: { ...valueCell, header: metricName } })));
       else d.evidence.push({ metric: target.metric, cell: valueCell });
       const evidenceCell = get('evidence');
       if (target.role === 'metric' && evidenceCell && blankToUndefined(evidenceCell)) {

@@ -1,6 +1,7 @@
 // What a column header (or a long file's `metric` cell) names: a reserved column, a metric, or evidence for one.
 import type { Standard } from '../standard/types.js';
 import { suggest } from '../util/suggest.js';
+import { directMetrics } from '../standard/walk.js';
 
 export type Role = 'entity' | 'level' | 'parent' | 'metric' | 'value' | 'evidence';
 
@@ -18,6 +19,8 @@ const EVIDENCE_SUFFIXES = ['.evidence', '_evidence', '-evidence', 'evidence', 'ï
 export type Target =
   | { role: 'metric'; metric: string; viaIndicator?: string }
   | { role: 'evidence'; metric: string }
+  /** An indicator id heading a yes/no for an indicator made of several yes/no items: the answer for all of them. */
+  | { role: 'all-of'; metrics: string[]; indicator: string }
   | { role: 'indicator-without-metric'; indicator: string };
 
 export function headerKey(s: string): string {
@@ -50,9 +53,15 @@ export function headerIndex(std: Standard): HeaderIndex {
   for (const ind of std.indicators) {
     const k = headerKey(ind.id);
     if (names.has(k)) continue;
+    const direct = directMetrics(ind.check);
+    const allBoolean = direct.length > 1 && direct.every((m) => std.metrics.find((x) => x.key === m)?.type === 'boolean');
     names.set(
       k,
-      ind.metric ? { role: 'metric', metric: ind.metric, viaIndicator: ind.id } : { role: 'indicator-without-metric', indicator: ind.id },
+      ind.metric
+        ? { role: 'metric', metric: ind.metric, viaIndicator: ind.id }
+        : allBoolean
+          ? { role: 'all-of', metrics: direct, indicator: ind.id }
+          : { role: 'indicator-without-metric', indicator: ind.id },
     );
     display.push(ind.id);
   }

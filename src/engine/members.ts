@@ -27,3 +27,16 @@ export function outcomeOf(check: Check, member: Entity, ctx: Context): Outcome {
   if (!o) byEntity.set(member, (o = evaluateCheck(check, member, ctx)));
   return o;
 }
+
+/**
+ * Entities the standard's gazetteer places at `level` directly under `entity` but which the data lacks: for
+ * "every street" a street that is not in the data is unknown, not silently left out.
+ */
+export function absentMembers(entity: Entity, level: string, present: Entity[], ctx: Context): string[] {
+  const known = ctx.standard.places.filter(
+    (p) => p.level === level && (p.parent !== undefined ? p.parent === entity.name : entity.depth === 0),
+  );
+  if (known.length === 0) return [];
+  const have = new Set(present.map((e) => e.name));
+  return known.map((p) => p.name).filter((n) => !have.has(n));
+}

@@ -2,6 +2,7 @@
 import type { RawStandard } from './schema.js';
 import type { Check, Indicator, Metric, Standard } from './types.js';
 import { levelLookup, type LevelLookup } from './levels.js';
+import { directMetrics } from './walk.js';
 
 export function normalize(raw: RawStandard, origin: string): Standard {
   const lookup = levelLookup(raw.levels);
@@ -79,39 +80,6 @@ function resolveLevels(check: Check, lookup: LevelLookup): Check {
 
 /** The one metric a check reads at the judged entity itself, if there is exactly one. */
 function singleMetric(check: Check): string | undefined {
-  const found = new Set<string>();
-  const visit = (c: Check): void => {
-    switch (c.kind) {
-      case 'compare':
-      case 'status':
-      case 'grade':
-        found.add(c.metric);
-        return;
-      case 'manual':
-        if (c.metric) found.add(c.metric);
-        return;
-      case 'all':
-      case 'any':
-        c.of.forEach(visit);
-        return;
-      case 'cases':
-        c.cases.forEach((x) => (visit(x.when), visit(x.then)));
-        if (c.otherwise) visit(c.otherwise);
-        return;
-      case 'stages':
-        c.stages.forEach((s) => visit(s.check));
-        return;
-      case 'each':
-      case 'share':
-      case 'count':
-      case 'sum':
-      case 'mean':
-        if (c.given) found.add(c.given);
-        return;
-      default:
-        return;
-    }
-  };
-  visit(check);
-  return found.size === 1 ? [...found][0] : undefined;
+  const found = directMetrics(check);
+  return found.length === 1 ? found[0] : undefined;
 }

@@ -5,33 +5,41 @@ import type { Entity } from '../../data/dataset.js';
 import { describe, unitOf, withUnit } from '../describe.js';
 import { levelName } from '../evaluate-check.js';
 import { gapOf, meets, round } from '../math.js';
-import { membersAt, outcomeOf } from '../members.js';
+import { absentMembers, membersAt, outcomeOf } from '../members.js';
 import { read } from '../read.js';
 import { formatNumber, formatValue } from '../../data/values.js';
 
 type MemberCheck = EachCheck | ShareCheck | CountCheck;
 
 interface Tally {
-  pass: Entity[];
-  fail: Entity[];
-  unknown: Entity[];
+  pass: string[];
+  fail: string[];
+  /** Missing or manual, or known to the standard but absent from the data. */
+  unknown: string[];
   n: number;
+  /** Members whose own check does not apply to them. */
+  na: number;
 }
 
-function tally(check: MemberCheck, members: Entity[], ctx: Context): Tally {
-  const t: Tally = { pass: [], fail: [], unknown: [], n: 0 };
+function tally(check: MemberCheck, entity: Entity, members: Entity[], ctx: Context): Tally {
+  const t: Tally = { pass: [], fail: [], unknown: [], n: 0, na: 0 };
   for (const m of members) {
     const o = outcomeOf(check.check, m, ctx);
-    if (o.status === 'na') continue;
+    if (o.status === 'na') {
+      t.na++;
+      continue;
+    }
     t.n++;
-    if (o.status === 'pass') t.pass.push(m);
-    else if (o.status === 'fail') t.fail.push(m);
-    else t.unknown.push(m);
+    if (o.status === 'pass') t.pass.push(m.name);
+    else if (o.status === 'fail') t.fail.push(m.name);
+    else t.unknown.push(m.name);
   }
+  const absent = entity.level === check.level ? [] : absentMembers(entity, check.level, members, ctx);
+  t.unknown.push(...absent);
+  t.n += absent.length;
   return t;
 }
 
-const names = (es: Entity[]) => es.map((e) => e.name);
 
 /** Shared frame: `na` below the level, `given` when the data supplies it, `missing` over an empty set. */
 function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tally, target: string) => Outcome): Outcome {
@@ -42,7 +50,10 @@ function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tal
     const g = given(check, entity, ctx, target);
     if (g) return g;
   }
-  const t = tally(check, members, ctx);
+  const t = tally(check, entity, members, ctx);
+  if (t.n === 0 && t.na > 0) {
+    return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `没有适用的${levelName(ctx, check.level)}` }], check };
+  }
   if (t.n === 0) {
     return { status: 'missing', target, reasons: [{ code: 'no-members', level: levelName(ctx, check.level), given: check.given ? ctx.metrics.get(check.given)!.label : undefined }], check };
   }
@@ -73,8 +84,8 @@ function shareText(k: number, n: number): string {
 export const each: Evaluator<EachCheck> = (check, entity, ctx) =>
   rollup(check, entity, ctx, (t, target) => {
     const base = { target, actual: shareText(t.pass.length, t.n), value: round((t.pass.length / t.n) * 100), check };
-    if (t.fail.length) return { ...base, status: 'fail', shortfall: names(t.fail), unknown: t.unknown.length ? names(t.unknown) : undefined, gap: { amount: t.fail.length, entities: t.fail.length }, reasons: [] };
-    if (t.unknown.length) return { ...base, status: 'missing', unknown: names(t.unknown), reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: names(t.unknown) }] };
+    if (t.fail.length) return { ...base, status: 'fail', shortfall: t.fail, unknown: t.unknown.length ? t.unknown : undefined, gap: { amount: t.fail.length, entities: t.fail.length }, reasons: [] };
+    if (t.unknown.length) return { ...base, status: 'missing', unknown: t.unknown, reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: t.unknown }] };
     return { ...base, status: 'pass', reasons: [] };
   });
 
@@ -83,12 +94,12 @@ export const share: Evaluator<ShareCheck> = (check, entity, ctx) =>
     const pct = (k: number) => (k / t.n) * 100;
     const low = meets(pct(t.pass.length), check.op, check.value);
     const high = meets(pct(t.pass.length + t.unknown.length), check.op, check.value);
-    const base = { target, actual: shareText(t.pass.length, t.n), value: round(pct(t.pass.length)), check, unknown: t.unknown.length ? names(t.unknown) : undefined };
+    const base = { target, actual: shareText(t.pass.length, t.n), value: round(pct(t.pass.length)), check, unknown: t.unknown.length ? t.unknown : undefined };
     if (low && high) return { ...base, status: 'pass', reasons: [] };
     if (!low && !high) {
-      return { ...base, status: 'fail', shortfall: names(t.fail), gap: { ...gapOf(pct(t.pass.length), check.op, check.value, '%'), entities: needed(t, check) }, reasons: [] };
+      return { ...base, status: 'fail', shortfall: t.fail, gap: { ...gapOf(pct(t.pass.length), check.op, check.value, '%'), entities: needed(t, check) }, reasons: [] };
     }
-    return { ...base, status: 'missing', reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: names(t.unknown) }] };
+    return { ...base, status: 'missing', reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: t.unknown }] };
   });
 
 /** How many more members must meet the condition for a ≥ / > share target. */
@@ -102,8 +113,8 @@ export const count: Evaluator<CountCheck> = (check, entity, ctx) =>
   rollup(check, entity, ctx, (t, target) => {
     const low = meets(t.pass.length, check.op, check.value);
     const high = meets(t.pass.length + t.unknown.length, check.op, check.value);
-    const base = { target, actual: String(t.pass.length), value: t.pass.length, check, unknown: t.unknown.length ? names(t.unknown) : undefined };
+    const base = { target, actual: String(t.pass.length), value: t.pass.length, check, unknown: t.unknown.length ? t.unknown : undefined };
     if (low && high) return { ...base, status: 'pass', reasons: [] };
-    if (!low && !high) return { ...base, status: 'fail', shortfall: names(t.fail), gap: gapOf(t.pass.length, check.op, check.value), reasons: [] };
-    return { ...base, status: 'missing', reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: names(t.unknown) }] };
+    if (!low && !high) return { ...base, status: 'fail', shortfall: t.fail, gap: gapOf(t.pass.length, check.op, check.value), reasons: [] };
+    return { ...base, status: 'missing', reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: t.unknown }] };
   });

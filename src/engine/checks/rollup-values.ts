@@ -6,7 +6,7 @@ import type { Context } from '../types.js';
 import { describe, unitOf, withUnit } from '../describe.js';
 import { levelName } from '../evaluate-check.js';
 import { gapOf, meets, round } from '../math.js';
-import { membersAt } from '../members.js';
+import { absentMembers, membersAt } from '../members.js';
 import { read } from '../read.js';
 
 function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): Outcome {
@@ -35,15 +35,17 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
     if ('value' in r && r.value.kind === 'number') values.push(r.value.value);
     else unknown.push(m);
   }
-  const n = values.length + unknown.length;
+  const absent = entity.level === check.level ? [] : absentMembers(entity, check.level, members, ctx);
+  const unknownNames = [...unknown.map((e) => e.name), ...absent];
+  const n = values.length + unknownNames.length;
   if (n === 0) return { status: 'missing', target, reasons: [{ code: 'no-members', level: levelName(ctx, check.level), given: check.given ? ctx.metrics.get(check.given)!.label : undefined }], check };
   const total = values.reduce((a, b) => a + b, 0);
-  if (unknown.length) {
+  if (unknownNames.length) {
     // Counts and quantities are never negative: a known partial sum already over a ≥ target passes.
     if (check.kind === 'sum' && (check.op === '>=' || check.op === '>') && meets(total, check.op, check.value)) {
-      return judged(total, [], { unknown: unknown.map((e) => e.name) });
+      return judged(total, [], { unknown: unknownNames });
     }
-    return { status: 'missing', target, reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: unknown.map((e) => e.name) }], unknown: unknown.map((e) => e.name), check };
+    return { status: 'missing', target, reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: unknownNames }], unknown: unknownNames, check };
   }
   const result = check.kind === 'sum' ? total : total / values.length;
   const outcome = judged(result, []);
