@@ -164,3 +164,15 @@ describe('members to which the condition does not apply', () => {
     expect(r.status).toBe('na');
   });
 });
+
+describe('collective targets judged on one member', () => {
+  const data = streets([['甲街道', '否'], ['乙街道', '是']], '是否建有文化站');
+  it.each([
+    ['a 50% share is na for a single street', '{ kind: share, level: 街道, check: { kind: status, metric: has_station }, op: ">=", value: 50 }', 'na'],
+    ['a 100% share is that street\'s own condition', '{ kind: share, level: 街道, check: { kind: status, metric: has_station }, op: ">=", value: 100 }', 'fail'],
+    ['a sum is na for a single street', '{ kind: sum, level: 街道, metric: shows, op: ">=", value: 40 }', 'na'],
+  ])('%s', (_, check, status) => {
+    const std = standardWithCheck(check, '    evaluateAt: [区, 街道]\n');
+    expect(resultFor(std, data, {}, '甲街道').status).toBe(status);
+  });
+});

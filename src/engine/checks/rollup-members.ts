@@ -41,11 +41,20 @@ function tally(check: MemberCheck, entity: Entity, members: Entity[], ctx: Conte
 }
 
 
+/** each, or a share of 100%: a condition every member must meet, so it can be judged on one member. */
+function isEveryMember(check: MemberCheck): boolean {
+  return check.kind === 'each' || (check.kind === 'share' && check.op === '>=' && check.value === 100);
+}
+
 /** Shared frame: `na` below the level, `given` when the data supplies it, `missing` over an empty set. */
 function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tally, target: string) => Outcome): Outcome {
   const target = describe(check, ctx.metrics, (id) => levelName(ctx, id));
   const members = membersAt(entity, check.level, ctx);
   if (!members) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `${levelName(ctx, check.level)}以上层级的要求` }], check };
+  if (entity.level === check.level && !isEveryMember(check)) {
+    // "≥ 50% of communities" says nothing about one community on its own.
+    return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `对${levelName(ctx, check.level)}整体的要求` }], check };
+  }
   if (check.given) {
     const g = given(check, entity, ctx, target);
     if (g) return g;

@@ -15,6 +15,10 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
   const target = describe(check, ctx.metrics, (id) => levelName(ctx, id));
   const members = membersAt(entity, check.level, ctx);
   if (!members) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `${levelName(ctx, check.level)}以上层级的要求` }], check };
+  if (entity.level === check.level) {
+    // A total or an average is a property of the set, not of one member.
+    return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `对${levelName(ctx, check.level)}整体的要求` }], check };
+  }
 
   const judged = (n: number, reasons: Outcome['reasons'], extra: Partial<Outcome> = {}): Outcome => {
     const ok = meets(n, check.op, check.value);

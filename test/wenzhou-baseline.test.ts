@@ -1,0 +1,233 @@
+// The Wenzhou standard (wenzhou-72) against Wenzhou's own end-2017 status (附件1 项目现状), and against a county /
+// township fixture. Expected verdicts are from fixtures/wenzhou-2017-expected.md, worked out by hand from the
+// document's figures and the rule file, not by running dabiao.
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+type Status = 'pass' | 'fail' | 'missing' | 'manual' | 'na';
+
+interface JsonResult {
+  entity: string;
+  level: string;
+  indicator: string;
+  tier: string;
+  status: Status;
+  shortfall?: string[];
+  [k: string]: unknown;
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function check(args: string[]): JsonResult[] {
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'bin/dabiao.js'), 'check', '--standard', 'wenzhou-72', '--tier', 'both', '--format', 'json', ...args],
+    { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+  );
+  // exit 1 = some result failed, which these fixtures expect; 2+ would be a usage or data error
+  expect(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}${r.error ?? ''}`).toBe(true);
+  return (JSON.parse(r.stdout) as { results: JsonResult[] }).results;
+}
+
+function find(results: JsonResult[], entity: string, indicator: string, tier: string): JsonResult {
+  const r = results.find((x) => x.entity === entity && x.indicator === indicator && x.tier === tier);
+  if (!r) throw new Error(`no result for ${entity} ${indicator} ${tier}`);
+  return r;
+}
+
+// [standard, goal] for 温州市, from fixtures/wenzhou-2017-expected.md
+const BASELINE: Record<string, [Status, Status]> = {
+  'WZ-K01': ['pass', 'missing'], // 三馆 100%; goal's 美术馆/非遗馆/世界温州人博物馆 not reported
+  'WZ-K02': ['fail', 'fail'], // 88.1% < 100%
+  'WZ-K03': ['fail', 'fail'], // 90.18% < 100%
+  'WZ-K04': ['missing', 'missing'], // 部分未达标: no rate
+  'WZ-K05': ['fail', 'fail'], // 未制定
+  'WZ-K06': ['fail', 'fail'], // 部分县未建立
+  'WZ-K07': ['fail', 'fail'], // 0 < 3
+  'WZ-K08': ['fail', 'fail'], // 1 < 2
+  'WZ-K09': ['fail', 'fail'], // 未建成
+  'WZ-K10': ['manual', 'missing'], // policy unknown, subsidy needs evidence; goal adds 市民卡 (not reported)
+  'WZ-K11': ['fail', 'fail'], // 未建立
+  'WZ-K12': ['fail', 'fail'], // 公告制度 部分
+  'WZ-K13': ['fail', 'fail'], // 54/163 = 33.1%
+  'WZ-K14': ['fail', 'fail'], // 26.31%
+  'WZ-K15': ['fail', 'fail'], // 已经启动 = 部分
+  'WZ-G01': ['pass', 'pass'], // 位列全省第二
+  'WZ-G02': ['pass', 'missing'], // 100%; new libraries not reported
+  'WZ-G03': ['pass', 'pass'], // all 一级
+  'WZ-G04': ['pass', 'fail'], // 1.2: ≥1, <1.5
+  'WZ-G05': ['pass', 'pass'], // 1.1 exactly on the goal
+  'WZ-G06': ['pass', 'pass'], // 0.15 exactly on the goal
+  'WZ-G07': ['pass', 'pass'], // 2 exactly on the goal
+  'WZ-G08': ['pass', 'missing'], // 100%; new centres not reported
+  'WZ-G09': ['pass', 'fail'], // 洞头 二级
+  'WZ-G10': ['pass', 'pass'],
+  'WZ-G11': ['fail', 'fail'], // 85.6% < 90%
+  'WZ-G12': ['fail', 'fail'],
+  'WZ-G13': ['fail', 'fail'],
+  'WZ-G14': ['missing', 'missing'],
+  'WZ-G15': ['fail', 'fail'],
+  'WZ-G16': ['fail', 'fail'],
+  'WZ-G17': ['fail', 'fail'],
+  'WZ-G18': ['fail', 'fail'],
+  'WZ-G19': ['missing', 'missing'],
+  'WZ-G20': ['fail', 'fail'],
+  'WZ-G21': ['missing', 'missing'],
+  'WZ-G22': ['missing', 'missing'],
+  'WZ-G23': ['missing', 'missing'],
+  'WZ-G24': ['missing', 'missing'],
+  'WZ-G25': ['missing', 'missing'],
+  'WZ-G26': ['pass', 'pass'],
+  'WZ-G27': ['missing', 'missing'],
+  'WZ-G28': ['missing', 'missing'], // only an average per library
+  'WZ-G29': ['missing', 'missing'],
+  'WZ-G30': ['missing', 'missing'],
+  'WZ-G31': ['manual', 'manual'],
+  'WZ-G32': ['manual', 'manual'],
+  'WZ-G33': ['manual', 'manual'],
+  'WZ-G34': ['pass', 'pass'],
+  'WZ-G35': ['pass', 'pass'],
+  'WZ-G36': ['pass', 'pass'],
+  'WZ-G37': ['pass', 'pass'], // 4TB exactly on the line
+  'WZ-G38': ['missing', 'missing'],
+  'WZ-G39': ['missing', 'missing'],
+  'WZ-G40': ['fail', 'fail'],
+  'WZ-G41': ['fail', 'fail'],
+  'WZ-G42': ['manual', 'manual'],
+  'WZ-G43': ['fail', 'fail'],
+  'WZ-G44': ['fail', 'fail'],
+  'WZ-G45': ['fail', 'fail'],
+  'WZ-G46': ['fail', 'fail'],
+  'WZ-G47': ['missing', 'missing'],
+  'WZ-G48': ['manual', 'manual'],
+  'WZ-G49': ['manual', 'manual'],
+  'WZ-G50': ['pass', 'pass'],
+  'WZ-G51': ['missing', 'missing'],
+  'WZ-G52': ['manual', 'manual'],
+  'WZ-G53': ['pass', 'pass'],
+  'WZ-G54': ['manual', 'manual'],
+  'WZ-G55': ['pass', 'pass'],
+  'WZ-G56': ['pass', 'pass'],
+  'WZ-G57': ['fail', 'fail'],
+};
+
+describe.each(['fixtures/wenzhou-2017-baseline.csv', 'fixtures/wenzhou-2017-baseline.json'])('wenzhou-72 on %s', (file) => {
+  const results = check([file]);
+
+  it('covers all 72 indicators', () => {
+    expect(Object.keys(BASELINE)).toHaveLength(72);
+    const ids = new Set(results.filter((r) => r.entity === '温州市').map((r) => r.indicator));
+    expect(ids.size).toBe(72);
+  });
+
+  it.each(Object.entries(BASELINE))('%s', (id, [standard, goal]) => {
+    expect(find(results, '温州市', id, 'standard').status).toBe(standard);
+    expect(find(results, '温州市', id, 'goal').status).toBe(goal);
+  });
+
+  it('summary counts', () => {
+    const count = (tier: string) => {
+      const c: Record<string, number> = {};
+      for (const r of results.filter((x) => x.entity === '温州市' && x.tier === tier)) c[r.status] = (c[r.status] ?? 0) + 1;
+      return c;
+    };
+    expect(count('standard')).toEqual({ pass: 20, fail: 27, missing: 16, manual: 9 });
+    expect(count('goal')).toEqual({ pass: 15, fail: 29, missing: 20, manual: 8 });
+  });
+});
+
+describe.each(['fixtures/wenzhou-counties.csv', 'fixtures/wenzhou-counties-long.csv'])(
+  'wenzhou-72 on %s + fixtures/wenzhou-townships.csv',
+  (countyFile) => {
+    const results = check([countyFile, 'fixtures/wenzhou-townships.csv']);
+    const status = (entity: string, id: string, tier = 'standard') => find(results, entity, id, tier).status;
+
+    it('K03: 鹿城区 rolls up its stations by the population bands and names the ones that fall short', () => {
+      // 五马 50000人/1500㎡, 松台 30000人/1000㎡, 南汇 29999人/500㎡ sit exactly on their bands and pass;
+      // 蒲鞋市 50000人/1200㎡ (needs 1500), 大南 30000人/800㎡ (3万 is in the 3–5万 band: needs 1000),
+      // 七都 outdoor 400㎡ (< 600) fail; 山福镇 has no station and is left to K02.
+      const r = find(results, '鹿城区', 'WZ-K03', 'standard');
+      expect(r.status).toBe('fail');
+      const text = JSON.stringify(r);
+      for (const name of ['蒲鞋市街道', '大南街道', '七都街道']) expect(text).toContain(name);
+      expect([...(r.shortfall ?? [])].sort()).toEqual(['七都街道', '大南街道', '蒲鞋市街道'].sort());
+      expect(status('鹿城区', 'WZ-K03', 'goal')).toBe('fail');
+    });
+
+    it('K03: 永嘉县 fails on 岩坦镇 alone (42000人, 950㎡ < 1000)', () => {
+      const r = find(results, '永嘉县', 'WZ-K03', 'standard');
+      expect(r.status).toBe('fail');
+      expect(JSON.stringify(r)).toContain('岩坦镇');
+      expect(r.shortfall).toEqual(['岩坦镇']);
+    });
+
+    it('K02 / K13 from township rows', () => {
+      expect(status('鹿城区', 'WZ-K02')).toBe('fail'); // 13/14: 山福镇 has no station
+      expect(JSON.stringify(find(results, '鹿城区', 'WZ-K02', 'standard'))).toContain('山福镇');
+      expect(status('永嘉县', 'WZ-K02')).toBe('pass'); // 22/22
+      expect(find(results, '鹿城区', 'WZ-K13', 'standard').shortfall).toEqual(['仰义街道']); // 2 staff
+      expect(find(results, '永嘉县', 'WZ-K13', 'standard').shortfall).toEqual(['碧莲镇']);
+    });
+
+    it('county verdicts on and around the targets', () => {
+      // 龙湾区: exactly on every library standard, below every goal
+      for (const id of ['WZ-G04', 'WZ-G05', 'WZ-G06', 'WZ-G07']) {
+        expect(status('龙湾区', id, 'standard')).toBe('pass');
+        expect(status('龙湾区', id, 'goal')).toBe('fail');
+      }
+      expect(status('鹿城区', 'WZ-G04', 'goal')).toBe('pass'); // 1.5册 exactly
+      expect(status('瑞安市', 'WZ-G04', 'goal')).toBe('pass'); // 1,560,000 / 1,040,000 = 1.5
+      expect(status('永嘉县', 'WZ-G04', 'standard')).toBe('pass'); // 1.1: between standard and goal
+      expect(status('永嘉县', 'WZ-G04', 'goal')).toBe('fail');
+      expect(status('洞头区', 'WZ-G04', 'standard')).toBe('fail'); // 0.9
+      expect(status('龙湾区', 'WZ-K02')).toBe('pass'); // 100%
+      expect(status('龙湾区', 'WZ-K03')).toBe('fail'); // 95% < 100% (final stage)
+      expect(status('泰顺县', 'WZ-K03')).toBe('fail'); // 94.99%
+      expect(status('洞头区', 'WZ-K02')).toBe('fail'); // 6 of 7 stations
+      expect(status('洞头区', 'WZ-G09', 'standard')).toBe('pass'); // 二级
+      expect(status('洞头区', 'WZ-G09', 'goal')).toBe('fail');
+      expect(status('文成县', 'WZ-G03', 'standard')).toBe('pass'); // library 二级
+      expect(status('文成县', 'WZ-G03', 'goal')).toBe('fail');
+      expect(status('泰顺县', 'WZ-G03', 'standard')).toBe('fail'); // 三级
+      expect(status('鹿城区', 'WZ-G47')).toBe('pass'); // 80% exactly
+      expect(status('瑞安市', 'WZ-G47')).toBe('pass'); // 40 / 50 = 80%
+      expect(status('龙湾区', 'WZ-G47')).toBe('fail'); // 79.9%
+      expect(status('鹿城区', 'WZ-G37')).toBe('pass'); // 4TB exactly
+      expect(status('龙湾区', 'WZ-G37')).toBe('fail'); // 3.5TB
+      expect(status('鹿城区', 'WZ-G28')).toBe('pass'); // 60次 exactly
+      expect(status('龙湾区', 'WZ-G28')).toBe('fail'); // 59次
+      expect(status('龙湾区', 'WZ-G11')).toBe('pass'); // 90% exactly
+      expect(status('平阳县', 'WZ-G11')).toBe('fail'); // 89.9%
+      expect(status('永嘉县', 'WZ-K06')).toBe('fail'); // 部分
+      expect(status('龙湾区', 'WZ-K14')).toBe('fail'); // 80% (column headed WZ-K14)
+    });
+
+    it('G22 goal: station hours roll up into the county (≥42 h)', () => {
+      const r = find(results, '鹿城区', 'WZ-G22', 'goal');
+      expect(r.status).toBe('fail');
+      expect(JSON.stringify(r)).toContain('仰义街道'); // 40 h
+      expect(JSON.stringify(find(results, '永嘉县', 'WZ-G22', 'goal'))).toContain('溪下乡'); // 36 h
+    });
+  },
+);
+
+describe('wenzhou-72 year stages', () => {
+  it('--as-of 2019 uses the 【4．1】 90% and 【5．1】 88% stages', () => {
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin/dabiao.js'), 'check', '--standard', 'wenzhou-72', '--as-of', '2019', '--format', 'json', '-i', 'WZ-K02,WZ-K03,WZ-G11', 'fixtures/wenzhou-counties.csv', 'fixtures/wenzhou-townships.csv'],
+      { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+    );
+    const results = (JSON.parse(r.stdout) as { results: JsonResult[] }).results;
+    const status = (entity: string, id: string) => find(results, entity, id, 'standard').status;
+    expect(status('鹿城区', 'WZ-K02')).toBe('pass'); // 13/14 = 92.9% ≥ 90%
+    expect(status('苍南县', 'WZ-K02')).toBe('pass'); // 90% exactly
+    expect(status('洞头区', 'WZ-K02')).toBe('fail'); // 85.7%
+    expect(status('龙湾区', 'WZ-K03')).toBe('pass'); // 95% exactly
+    expect(status('永嘉县', 'WZ-K03')).toBe('pass'); // 21/22 = 95.5%
+    expect(status('永嘉县', 'WZ-G11')).toBe('pass'); // 88% exactly
+    expect(status('苍南县', 'WZ-G11')).toBe('fail'); // 80%
+  });
+});
