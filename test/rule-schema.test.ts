@@ -87,7 +87,6 @@ describe('the built-in standards are valid', () => {
   it.each(['gongshu-53', 'wenzhou-72'])('%s', async (id) => {
     const fs = await import('node:fs');
     const file = new URL(`../standards/${id}.yaml`, import.meta.url);
-    if (!fs.existsSync(file)) return;
     const std = loadStandardText(fs.readFileSync(file, 'utf8'), `${id}.yaml`);
     expect(std.id).toBe(id);
   });

@@ -8,12 +8,12 @@ export function standardJson(std: Standard) {
   const metrics = new Map(std.metrics.map((m) => [m.key, m]));
   return {
     ...std,
-    metrics: std.metrics.map((m) => ({ ...m, levelNames: m.levels.map((l) => levelNameOf(std, l)) })),
+    metrics: std.metrics.map((m) => ({ ...m, level: m.levels[0], levelNames: m.levels.map((l) => levelNameOf(std, l)) })),
     indicators: std.indicators.map((i) => ({
       ...i,
       levelName: levelNameOf(std, i.level),
       targets: Object.fromEntries(std.tiers.map((t) => [t.id, describe(checkFor(i, t.id, std), metrics, (id) => levelNameOf(std, id))])),
-      metrics: metricsOf(std, i).map((k) => metrics.get(k)!),
+      metrics: metricsOf(std, i).map((k) => { const m = metrics.get(k)!; return { ...m, level: m.levels[0], levelNames: m.levels.map((l) => levelNameOf(std, l)) }; }),
       duty: dutyOf(std, i),
     })),
   };
