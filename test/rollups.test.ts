@@ -176,3 +176,35 @@ describe('collective targets judged on one member', () => {
     expect(resultFor(std, data, {}, '甲街道').status).toBe(status);
   });
 });
+
+describe('intermediate entities that give a rate instead of rows', () => {
+  // At the district, "every community" must count a street that reports only its own coverage rate.
+  const std = loadStandardText(
+    BASE.replace("  - { key: station_rate, label: 文化站设置率, type: percent, levels: [district] }", "  - { key: station_rate, label: 文化站设置率, type: percent }") +
+      `indicators:
+  - { id: T-01, number: 1, title: t, category: [c], level: community, evaluateAt: [区, 街道], source: s,
+      check: { kind: share, level: 社区, check: { kind: status, metric: has_station }, op: ">=", value: 100, given: station_rate } }
+  - { id: T-02, number: 2, title: t, category: [c], level: community, evaluateAt: [区], source: s,
+      check: { kind: share, level: 社区, check: { kind: status, metric: has_station }, op: ">=", value: 50, given: station_rate } }
+  - { id: T-03, number: 3, title: t, category: [c], level: community, evaluateAt: [区], source: s,
+      check: { kind: sum, level: 社区, metric: shows, op: ">=", value: 10, given: shows } }
+`,
+    'gaps.yaml',
+  );
+  const data = (rate: string) =>
+    `entity,level,parent,是否建有文化站,文化站设置率,演出场次\n测试区,区,,,,\n甲街道,街道,测试区,,,\n一社区,社区,甲街道,是,,3\n二社区,社区,甲街道,是,,3\n乙街道,街道,测试区,,${rate},5\n`;
+  const at = (rate: string, id: string) => evaluateCsv(std, data(rate)).results.find((r) => r.entity === '测试区' && r.indicator.id === id)!;
+  it('a street below 100% fails "every community" at the district, and is named', () => {
+    const r = at('90%', 'T-01');
+    expect(r.status).toBe('fail');
+    expect(r.shortfall).toEqual(['乙街道']);
+  });
+  it('a street at 100% lets it pass', () => expect(at('100%', 'T-01').status).toBe('pass'));
+  it('a street with neither rows nor a rate leaves it missing', () => expect(at('', 'T-01').status).toBe('missing'));
+  it('a 50% share cannot merge a bare rate: missing, naming the street', () => {
+    const r = at('100%', 'T-02');
+    expect(r.status).toBe('missing');
+    expect(r.unknown).toContain('乙街道');
+  });
+  it("a total adds the street's own total", () => expect(at('100%', 'T-03').status).toBe('pass'));
+});

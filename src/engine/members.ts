@@ -40,3 +40,26 @@ export function absentMembers(entity: Entity, level: string, present: Entity[], 
   const have = new Set(present.map((e) => e.name));
   return known.map((p) => p.name).filter((n) => !have.has(n));
 }
+
+/**
+ * Entities between `entity` and `level` that have no rows at `level` below them: a county that gives only its
+ * rate, no township rows. A roll-up must not leave them out; it judges them by their own figures instead.
+ */
+export function gapsAt(entity: Entity, level: string, ctx: Context): Entity[] {
+  const depth = ctx.standard.levels.find((l) => l.id === level)!.depth;
+  const gaps: Entity[] = [];
+  const scan = (e: Entity): number => {
+    let found = 0;
+    for (const c of e.children) {
+      if (c.level === level) found++;
+      else if (c.depth < depth) {
+        const below = scan(c);
+        if (below === 0) gaps.push(c);
+        found += below;
+      }
+    }
+    return found;
+  };
+  if (entity.depth < depth) scan(entity);
+  return gaps;
+}

@@ -5,7 +5,7 @@ import type { Entity } from '../../data/dataset.js';
 import { describe, unitOf, withUnit } from '../describe.js';
 import { levelName } from '../evaluate-check.js';
 import { gapOf, meets, round } from '../math.js';
-import { absentMembers, membersAt, outcomeOf } from '../members.js';
+import { absentMembers, gapsAt, membersAt, outcomeOf } from '../members.js';
 import { read } from '../read.js';
 import { formatNumber, formatValue } from '../../data/values.js';
 
@@ -60,6 +60,10 @@ function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tal
     if (g) return g;
   }
   const t = tally(check, entity, members, ctx);
+  const gaps = gapsAt(entity, check.level, ctx)
+    .map((d) => ({ name: d.name, level: d.level, outcome: outcomeOf(check, d, ctx) }))
+    .filter((g) => g.outcome.status !== 'na');
+  if (gaps.length) return withGaps(check, t, gaps, target, ctx);
   if (t.n === 0 && t.na > 0) {
     return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `没有适用的${levelName(ctx, check.level)}` }], check };
   }
@@ -67,6 +71,28 @@ function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tal
     return { status: 'missing', target, reasons: [{ code: 'no-members', level: levelName(ctx, check.level), given: check.given ? ctx.metrics.get(check.given)!.label : undefined }], check };
   }
   return judge(t, target);
+}
+
+/**
+ * Some intermediate entities (e.g. counties) came without rows at the roll-up's level, judged instead by their
+ * own figures. "Every township" still decides: it holds only if it holds in each of them. A share, count or
+ * total below 100% cannot be merged from rates without their denominators, so it stays unknown.
+ */
+function withGaps(check: MemberCheck, t: Tally, gaps: { name: string; level: string; outcome: Outcome }[], target: string, ctx: Context): Outcome {
+  const failing = gaps.filter((g) => g.outcome.status === 'fail').map((g) => g.name);
+  const unknownGaps = gaps.filter((g) => g.outcome.status !== 'pass' && g.outcome.status !== 'fail').map((g) => g.name);
+  const gapLevel = levelName(ctx, gaps[0]!.level);
+  const actual = `${t.n ? `${shareText(t.pass.length, t.n)}；` : ''}${gaps.map((g) => `${g.name}：${g.outcome.actual ?? '—'}`).join('；')}`;
+  const base = { target, actual, check };
+  if (!isEveryMember(check)) {
+    const unknown = [...t.unknown, ...gaps.map((g) => g.name)];
+    return { ...base, status: 'missing', unknown, reasons: [{ code: 'members-unknown', level: `${levelName(ctx, check.level)}（或${gapLevel}）`, entities: gaps.map((g) => g.name) }] };
+  }
+  const shortfall = [...t.fail, ...failing];
+  const unknown = [...t.unknown, ...unknownGaps];
+  if (shortfall.length) return { ...base, status: 'fail', shortfall, unknown: unknown.length ? unknown : undefined, gap: { amount: shortfall.length, entities: shortfall.length }, reasons: [] };
+  if (unknown.length) return { ...base, status: 'missing', unknown, reasons: [{ code: 'members-unknown', level: `${levelName(ctx, check.level)}（或${gapLevel}）`, entities: unknown }] };
+  return { ...base, status: 'pass', reasons: [] };
 }
 
 function given(check: MemberCheck, entity: Entity, ctx: Context, target: string): Outcome | undefined {

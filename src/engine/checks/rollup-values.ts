@@ -6,7 +6,7 @@ import type { Context } from '../types.js';
 import { describe, unitOf, withUnit } from '../describe.js';
 import { levelName } from '../evaluate-check.js';
 import { gapOf, meets, round } from '../math.js';
-import { absentMembers, membersAt } from '../members.js';
+import { absentMembers, gapsAt, membersAt } from '../members.js';
 import { read } from '../read.js';
 
 function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): Outcome {
@@ -41,6 +41,13 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
   }
   const absent = entity.level === check.level ? [] : absentMembers(entity, check.level, members, ctx);
   const unknownNames = [...unknown.map((e) => e.name), ...absent];
+  // An intermediate entity without rows at the level: its own total adds to a sum; a mean cannot use it.
+  for (const gap of gapsAt(entity, check.level, ctx)) {
+    const o = aggregate(check, gap, ctx);
+    if (o.status === 'na') continue;
+    if (check.kind === 'sum' && typeof o.value === 'number') values.push(o.value);
+    else unknownNames.push(gap.name);
+  }
   const n = values.length + unknownNames.length;
   if (n === 0) return { status: 'missing', target, reasons: [{ code: 'no-members', level: levelName(ctx, check.level), given: check.given ? ctx.metrics.get(check.given)!.label : undefined }], check };
   const total = values.reduce((a, b) => a + b, 0);
