@@ -40,7 +40,9 @@ export function showIndicator(std: Standard, i: Indicator): string {
   const metrics = new Map(std.metrics.map((m) => [m.key, m]));
   const level = (id: string) => levelNameOf(std, id);
   const out = [`${i.id}  ${i.title}${i.titleEn ? `（${i.titleEn}）` : ''}`];
-  out.push(`类别：${i.category.join(' › ')}${i.class ? `；${std.classes.find((c) => c.id === i.class)?.name ?? i.class}` : ''}；层级：${level(i.level)}；评估于：${i.evaluateAt.map(level).join('、')}`);
+  const className = i.class ? (std.classes.find((c) => c.id === i.class)?.name ?? i.class) : undefined;
+  const classText = className && !i.category.includes(className) ? `；${className}` : '';
+  out.push(`类别：${i.category.join(' › ')}${classText}；层级：${level(i.level)}；评估于：${i.evaluateAt.map(level).join('、')}`);
   out.push('', '原文：', indent(i.source));
   for (const [tier, text] of Object.entries(i.sourceTiers ?? {})) {
     out.push(`${std.tiers.find((t) => t.id === tier)?.name ?? tier}：`, indent(text));
