@@ -34,6 +34,11 @@ const cases: Case[] = [
   { name: 'ratio given directly', check: '{ kind: compare, metric: books_per_capita, op: ">=", value: 1.5 }', data: district('人均藏书', '1.5册'), status: 'pass' },
   { name: 'ratio with a missing part is missing', check: '{ kind: compare, metric: books_per_capita, op: ">=", value: 1.5 }', data: district('藏书量', '150000'), status: 'missing' },
   { name: 'ratio 0.1 + 0.2 style fractions sit on target', check: '{ kind: compare, metric: books_per_capita, op: ">=", value: 0.3 }', data: district('藏书量,服务人口', '3,10'), status: 'pass' },
+  // a stated verdict: 达标 answers the line it was stated against; 部分 misses a 100% target
+  { name: '达标 in a numeric column passes', check: '{ kind: compare, metric: hours, op: ">=", value: 60 }', data: district('每周开放时间', '达标'), status: 'pass' },
+  { name: '未达标 in a numeric column fails', check: '{ kind: compare, metric: hours, op: ">=", value: 60 }', data: district('每周开放时间', '未达标'), status: 'fail' },
+  { name: '部分 against 100% fails', check: '{ kind: compare, metric: rate, op: ">=", value: 100 }', data: district('覆盖率', '部分'), status: 'fail' },
+  { name: '部分 against 90% is missing', check: '{ kind: compare, metric: rate, op: ">=", value: 90 }', data: district('覆盖率', '部分'), status: 'missing' },
   // status
   { name: 'status yes passes', check: '{ kind: status, metric: has_station }', data: district('是否建有文化站', '有'), status: 'pass' },
   { name: 'status no fails', check: '{ kind: status, metric: has_station }', data: district('是否建有文化站', '×'), status: 'fail' },
@@ -125,6 +130,10 @@ describe('tiers', () => {
     const goal = results.find((r) => r.tier === 'goal');
     expect(goal?.status).toBe('fail');
     expect(goal?.gap?.amount).toBeCloseTo(0.3, 9);
+  });
+  it('达标 answers the standard, not a goal with its own target', () => {
+    const results = evaluateCsv(std, district('人均藏书', '达标'), { tiers: ['standard', 'goal'] }).results;
+    expect(results.map((r) => r.status)).toEqual(['pass', 'missing']);
   });
   it('a tier without its own check inherits', () => {
     const plain = standardWithCheck('{ kind: compare, metric: books_per_capita, op: ">=", value: 1 }');

@@ -65,6 +65,19 @@ describe('numbers as analysts write them', () => {
   });
 });
 
+describe('a verdict stated instead of a figure', () => {
+  it.each([
+    ['达标', plain, { kind: 'verdict', value: true }],
+    ['未达标', percent, { kind: 'verdict', value: false }],
+    ['部分', percent, { kind: 'partial' }],
+    ['部分建立', plain, { kind: 'partial' }],
+    ['全覆盖', percent, { kind: 'number', value: 100 }],
+  ] as const)('%s', (raw, m, expected) => {
+    const r = parseValue(raw, m);
+    expect(r.ok && r.value).toEqual(expected);
+  });
+});
+
 describe('blank means missing, for every type', () => {
   it.each(['', '  ', '-', '—', 'N/A', null, undefined])('%o', (raw) => {
     for (const m of [plain, percent, yesNo, grade]) expect(parseValue(raw, m)).toEqual({ ok: false, missing: true });

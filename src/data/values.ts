@@ -7,6 +7,8 @@ export type Value =
   | { kind: 'number'; value: number }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'partial' }
+  /** 达标 / 未达标 written where a figure was expected: the data states the verdict itself. */
+  | { kind: 'verdict'; value: boolean }
   | { kind: 'grade'; index: number; grade: string }
   | { kind: 'text'; value: string };
 
@@ -65,8 +67,11 @@ function parseText(raw: string, metric: Metric): Parsed {
   if (MISSING.has(s.toLowerCase())) return { ok: false, missing: true };
   switch (metric.type) {
     case 'number':
-    case 'percent':
-      return parseNumber(s, raw, metric);
+    case 'percent': {
+      if (metric.type === 'percent' && EVERY.has(s)) return { ok: true, value: { kind: 'number', value: (metric.unit ?? '%') === '‰' ? 1000 : 100 } };
+      const stated = statedVerdict(s);
+      return stated ? { ok: true, value: stated } : parseNumber(s, raw, metric);
+    }
     case 'boolean':
       return parseBoolean(s, raw);
     case 'grade': {
@@ -86,6 +91,18 @@ function parseBoolean(s: string, raw: string): Parsed {
   if (FALSE.has(k)) return { ok: true, value: { kind: 'boolean', value: false } };
   if (PARTIAL.has(k)) return { ok: true, value: { kind: 'partial' } };
   return fail(`"${raw}" is not yes/no (是/否, 有/无, 已建立/未建立, 达标/未达标, √/×, 部分)`);
+}
+
+const MET = new Set(['达标', '已达标', '全部达标', '均达标', '全面达标']);
+const EVERY = new Set(['全部', '全覆盖', '全部覆盖']);
+const NOT_MET = new Set(['未达标', '不达标', '均未达标']);
+
+/** Statements that stand for a figure: 达标 (meets the standard), 未达标, 部分 (partly). */
+function statedVerdict(s: string): Value | undefined {
+  if (MET.has(s)) return { kind: 'verdict', value: true };
+  if (NOT_MET.has(s)) return { kind: 'verdict', value: false };
+  if (PARTIAL.has(s.toLowerCase())) return { kind: 'partial' };
+  return undefined;
 }
 
 const NUMBER = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(?:e([+-]?\d+))?(万|亿|千|百)?(.*)$/i;
@@ -152,6 +169,8 @@ export function formatValue(v: Value, metric?: Metric): string {
       return v.value ? '是' : '否';
     case 'partial':
       return '部分';
+    case 'verdict':
+      return v.value ? '达标' : '未达标';
     case 'grade':
       return v.grade;
     case 'text':

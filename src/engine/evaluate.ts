@@ -38,6 +38,7 @@ export function evaluate(standard: Standard, dataset: Dataset, options: Evaluate
     standard,
     metrics: new Map(standard.metrics.map((m) => [m.key, m])),
     asOf: options.asOf,
+    onBaseCheck: true,
     memo: new WeakMap(),
   };
   const tiers = options.tiers?.length ? options.tiers : [standard.tiers[0]!.id];
@@ -58,7 +59,9 @@ export function evaluate(standard: Standard, dataset: Dataset, options: Evaluate
       let any = false;
       for (const indicator of indicators) {
         if (!judgedAt(indicator, entity.level)) continue;
-        const outcome = evaluateCheck(checkFor(indicator, tier, standard), entity, ctx);
+        const check = checkFor(indicator, tier, standard);
+        ctx.onBaseCheck = check === indicator.check;
+        const outcome = evaluateCheck(check, entity, ctx);
         results.push({ ...outcome, entity: entity.name, level: entity.level, path: pathOf(entity), indicator, tier });
         counts[outcome.status]++;
         any = true;

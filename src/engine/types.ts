@@ -15,7 +15,9 @@ export type Reason =
   | { code: 'partial'; label: string }
   | { code: 'band-unknown'; label: string }
   | { code: 'not-applicable'; reason: string }
-  | { code: 'given'; metric: string; label: string };
+  | { code: 'given'; metric: string; label: string }
+  | { code: 'stated-other-tier'; label: string }
+  | { code: 'partial-unknown'; label: string };
 
 export interface Gap {
   /** Shortfall (or excess, for ≤ targets) in the target's unit. */
@@ -70,6 +72,9 @@ export interface Context {
   standard: Standard;
   metrics: Map<string, Metric>;
   asOf?: number;
+  /** Whether the check being evaluated is the indicator's own `check` (the first tier's, or inherited): a
+   *  stated 达标 refers to that line, not to a different target of another tier. */
+  onBaseCheck: boolean;
   /** Memo of member outcomes, keyed by check and entity, so nested roll-ups stay linear. */
   memo: WeakMap<Check, WeakMap<Entity, Outcome>>;
 }

@@ -21,6 +21,10 @@ export function reasonText(r: Reason): string {
       return `不适用：${r.reason}`;
     case 'given':
       return `采用填报值：${r.label}`;
+    case 'stated-other-tier':
+      return `${r.label}只填了“达标”，对此目标须填具体数值`;
+    case 'partial-unknown':
+      return `${r.label}只填了“部分”，须填具体数值`;
   }
 }
 

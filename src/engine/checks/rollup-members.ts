@@ -7,6 +7,7 @@ import { levelName } from '../evaluate-check.js';
 import { gapOf, meets, round } from '../math.js';
 import { absentMembers, gapsAt, membersAt, outcomeOf } from '../members.js';
 import { read } from '../read.js';
+import { stated } from '../stated.js';
 import { formatNumber, formatValue } from '../../data/values.js';
 
 type MemberCheck = EachCheck | ShareCheck | CountCheck;
@@ -102,7 +103,8 @@ function given(check: MemberCheck, entity: Entity, ctx: Context, target: string)
   const v = r.value;
   const reasons = [{ code: 'given' as const, metric: metric.key, label: metric.label }];
   const actual = formatValue(v, metric);
-  if (v.kind === 'partial') return { status: 'fail', target, actual, value: 'partial', reasons, check };
+  const said = stated(v, metric, isEveryMember(check), ctx);
+  if (said) return { ...said, target, value: said.actual, reasons: [...reasons, ...said.reasons], check };
   if (v.kind === 'boolean') return { status: v.value ? 'pass' : 'fail', target, actual, value: v.value, reasons, check };
   if (v.kind !== 'number') return undefined;
   const op = check.kind === 'each' ? '>=' : check.op;

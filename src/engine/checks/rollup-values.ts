@@ -8,6 +8,7 @@ import { levelName } from '../evaluate-check.js';
 import { gapOf, meets, round } from '../math.js';
 import { absentMembers, gapsAt, membersAt } from '../members.js';
 import { read } from '../read.js';
+import { stated } from '../stated.js';
 
 function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): Outcome {
   const metric = ctx.metrics.get(check.metric)!;
@@ -26,8 +27,10 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
   };
   if (check.given) {
     const g = read(entity, check.given, ctx);
+    const gm = ctx.metrics.get(check.given)!;
+    const said = 'value' in g ? stated(g.value, gm, false, ctx) : undefined;
+    if (said) return { ...said, target, value: said.actual, reasons: [{ code: 'given', metric: gm.key, label: gm.label }, ...said.reasons], check };
     if ('value' in g && g.value.kind === 'number') {
-      const gm = ctx.metrics.get(check.given)!;
       return judged(g.value.value, [{ code: 'given', metric: gm.key, label: gm.label }]);
     }
   }
