@@ -193,6 +193,7 @@ function assemble(std: Standard, drafts: Draft[], err: ErrFn, warnings: DataWarn
   const byName = new Map<string, Entity[]>();
   const entities: Entity[] = [];
   const draftOf = new Map<Entity, Draft>();
+  const placed = new Map<Entity, { metric: Metric; cell: Cell; file: string }[]>();
 
   // 1. Entities with their values; levels that can be told without looking at parents.
   const pendingLevel: Entity[] = [];
@@ -227,6 +228,7 @@ function assemble(std: Standard, drafts: Draft[], err: ErrFn, warnings: DataWarn
     for (const { metric, cell } of d.values) {
       const parsed = parseValue(cell.value, metric);
       if (parsed.ok) {
+        placed.set(entity, [...(placed.get(entity) ?? []), { metric, cell, file: d.file }]);
         if (entity.values.has(metric.key)) {
           err(d.file, cell.line, cell.col, `"${metric.label}" for "${d.name}" is given twice`);
           continue;
@@ -322,7 +324,7 @@ function assemble(std: Standard, drafts: Draft[], err: ErrFn, warnings: DataWarn
     }
     if (candidates[0]) return candidates[0];
     const depth = Math.max(0, child.depth - 1);
-    if (realDepths.has(depth) && depth > 0) {
+    if (realDepths.has(depth) && depth > 0 && !places.has(name)) {
       const peers = entities.filter((x) => x.depth === depth && x.origin).map((x) => x.name);
       err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is not among the ${levelAt(depth).name} rows${didYouMean(name, peers)}`);
       return undefined;
@@ -331,7 +333,10 @@ function assemble(std: Standard, drafts: Draft[], err: ErrFn, warnings: DataWarn
       err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is not in the data${didYouMean(name, roots.map((r) => r.name))}`);
       return undefined;
     }
-    const made = synthesize(name, levelAt(depth).id, depth);
+    // A parent the gazetteer knows keeps its own level (a village may name its county directly).
+    const known = places.get(name);
+    const knownLevel = known ? lookup(known.level) : undefined;
+    const made = knownLevel && knownLevel.depth < child.depth ? synthesize(name, knownLevel.id, knownLevel.depth) : synthesize(name, levelAt(depth).id, depth);
     if (depth > 0) attachToKnownOrRoot(made);
     return made;
   }
@@ -352,7 +357,17 @@ function assemble(std: Standard, drafts: Draft[], err: ErrFn, warnings: DataWarn
     }
   }
 
-  // 3. Names the gazetteer does not know, at a level it covers: likely typos.
+  // 3. Values for a metric the standard does not keep at the entity's level would be ignored: say so.
+  for (const [entity, cells] of placed) {
+    for (const { metric, cell, file } of cells) {
+      if (!metric.levels.includes(entity.level)) {
+        const where = metric.levels.map((l) => std.levels.find((x) => x.id === l)?.name ?? l).join('、');
+        warnings.push({ file, line: cell.line, col: cell.col, message: `"${cell.header}" (${metric.label}) is kept for ${where}, not for ${levelAt(entity.depth).name} "${entity.name}"; ignored` });
+      }
+    }
+  }
+
+  // 4. Names the gazetteer does not know, at a level it covers: likely typos.
   const knownLevels = new Set(std.places.map((p) => lookup(p.level)?.id));
   for (const e of entities) {
     if (!e.origin || !knownLevels.has(e.level) || places.has(e.name)) continue;

@@ -29,16 +29,28 @@ export function outcomeOf(check: Check, member: Entity, ctx: Context): Outcome {
 }
 
 /**
- * Entities the standard's gazetteer places at `level` directly under `entity` but which the data lacks: for
- * "every street" a street that is not in the data is unknown, not silently left out.
+ * Places the standard's gazetteer puts under `entity`, at `level` or between it and `level`, which the data
+ * lacks: for "every township" a county that is not in the data is unknown, not silently left out.
  */
-export function absentMembers(entity: Entity, level: string, present: Entity[], ctx: Context): string[] {
-  const known = ctx.standard.places.filter(
-    (p) => p.level === level && (p.parent !== undefined ? p.parent === entity.name : entity.depth === 0),
-  );
-  if (known.length === 0) return [];
-  const have = new Set(present.map((e) => e.name));
-  return known.map((p) => p.name).filter((n) => !have.has(n));
+export function absentMembers(entity: Entity, level: string, ctx: Context): { members: string[]; blocks: string[] } {
+  const depth = ctx.standard.levels.find((l) => l.id === level)!.depth;
+  const depthOf = new Map(ctx.standard.levels.map((l) => [l.id, l.depth]));
+  const known = ctx.standard.places.filter((p) => {
+    const d = depthOf.get(p.level)!;
+    const under = p.parent !== undefined ? p.parent === entity.name : entity.depth === 0 && d === 1;
+    return under && d > entity.depth && d <= depth;
+  });
+  if (known.length === 0) return { members: [], blocks: [] };
+  const have = new Set<string>();
+  const stack = [...entity.children];
+  while (stack.length) {
+    const e = stack.pop()!;
+    have.add(e.name);
+    if (e.depth < depth) stack.push(...e.children);
+  }
+  const absent = known.filter((p) => !have.has(p.name));
+  // An absent place at the roll-up's level is one unknown member; one above it stands for an unknown number.
+  return { members: absent.filter((p) => p.level === level).map((p) => p.name), blocks: absent.filter((p) => p.level !== level).map((p) => p.name) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { gapOf, meets, round } from '../math.js';
 import { absentMembers, gapsAt, membersAt, outcomeOf } from '../members.js';
 import { read } from '../read.js';
 import { stated } from '../stated.js';
+import { list } from '../../i18n/reasons.js';
 import { formatNumber, formatValue } from '../../data/values.js';
 
 type MemberCheck = EachCheck | ShareCheck | CountCheck;
@@ -35,7 +36,7 @@ function tally(check: MemberCheck, entity: Entity, members: Entity[], ctx: Conte
     else if (o.status === 'fail') t.fail.push(m.name);
     else t.unknown.push(m.name);
   }
-  const absent = entity.level === check.level ? [] : absentMembers(entity, check.level, members, ctx);
+  const absent = entity.level === check.level ? [] : absentMembers(entity, check.level, ctx).members;
   t.unknown.push(...absent);
   t.n += absent.length;
   return t;
@@ -61,9 +62,11 @@ function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tal
     if (g) return g;
   }
   const t = tally(check, entity, members, ctx);
-  const gaps = gapsAt(entity, check.level, ctx)
-    .map((d) => ({ name: d.name, level: d.level, outcome: outcomeOf(check, d, ctx) }))
-    .filter((g) => g.outcome.status !== 'na');
+  const absentBlocks = entity.level === check.level ? [] : absentMembers(entity, check.level, ctx).blocks;
+  const gaps = [
+    ...gapsAt(entity, check.level, ctx).map((d) => ({ name: d.name, level: d.level, outcome: outcomeOf(check, d, ctx) })),
+    ...absentBlocks.map((name) => ({ name, level: ctx.standard.places.find((p) => p.name === name)!.level, outcome: { status: 'missing', target, reasons: [], check } as Outcome })),
+  ].filter((g) => g.outcome.status !== 'na');
   if (gaps.length) return withGaps(check, t, gaps, target, ctx);
   if (t.n === 0 && t.na > 0) {
     return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `没有适用的${levelName(ctx, check.level)}` }], check };
@@ -83,7 +86,9 @@ function withGaps(check: MemberCheck, t: Tally, gaps: { name: string; level: str
   const failing = gaps.filter((g) => g.outcome.status === 'fail').map((g) => g.name);
   const unknownGaps = gaps.filter((g) => g.outcome.status !== 'pass' && g.outcome.status !== 'fail').map((g) => g.name);
   const gapLevel = levelName(ctx, gaps[0]!.level);
-  const actual = `${t.n ? `${shareText(t.pass.length, t.n)}；` : ''}${gaps.map((g) => `${g.name}：${g.outcome.actual ?? '—'}`).join('；')}`;
+  const reported = gaps.filter((g) => g.outcome.actual !== undefined).map((g) => `${g.name}：${g.outcome.actual}`);
+  const silent = gaps.filter((g) => g.outcome.actual === undefined).map((g) => g.name);
+  const actual = [t.n ? shareText(t.pass.length, t.n) : '', ...reported, silent.length ? `无数据：${list(silent)}` : ''].filter(Boolean).join('；');
   const base = { target, actual, check };
   if (!isEveryMember(check)) {
     const unknown = [...t.unknown, ...gaps.map((g) => g.name)];

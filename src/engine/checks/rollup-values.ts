@@ -42,8 +42,8 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
     if ('value' in r && r.value.kind === 'number') values.push(r.value.value);
     else unknown.push(m);
   }
-  const absent = entity.level === check.level ? [] : absentMembers(entity, check.level, members, ctx);
-  const unknownNames = [...unknown.map((e) => e.name), ...absent];
+  const absent = entity.level === check.level ? { members: [], blocks: [] } : absentMembers(entity, check.level, ctx);
+  const unknownNames = [...unknown.map((e) => e.name), ...absent.members, ...absent.blocks];
   // An intermediate entity without rows at the level: its own total adds to a sum; a mean cannot use it.
   for (const gap of gapsAt(entity, check.level, ctx)) {
     const o = aggregate(check, gap, ctx);
