@@ -59,7 +59,7 @@ export function showIndicator(std: Standard, i: Indicator): string {
   if (i.metric) out.push(`  列名 ${i.id} 即 ${metrics.get(i.metric)?.label}（${i.metric}）`);
   const duty = dutyOf(std, i);
   if (duty.responsible.length || duty.deadline) {
-    out.push('', `责任单位：${unitsText(duty.responsible) || '—'}（▲ 牵头）`, `完成时限：${duty.deadline ?? '—'}`);
+    out.push('', `责任单位：${unitsText(duty.responsible) || '—'}${duty.responsible.some((u) => u.lead) ? '（▲ 牵头）' : ''}`, `完成时限：${duty.deadline ?? '—'}`);
   }
   for (const t of duty.tasks) out.push(`  ${t.text}`, `    ${unitsText(t.responsible)}；${t.deadline}`);
   if (i.evidence) out.push('', `所需依据：${i.evidence}`);
