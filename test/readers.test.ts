@@ -55,7 +55,7 @@ describe('an indicator id over several yes/no items', () => {
   });
   it('is an error over items that are not all yes/no', () => {
     const s = standardWithCheck('{ kind: all, of: [{ kind: status, metric: has_station }, { kind: compare, metric: hours, op: ">=", value: 1 }] }');
-    expect(errorOf(() => buildDataset(s, [readCsv('entity,T-01\n测试区,是\n', 'data.csv')]))).toContain('names an indicator measured by several values');
+    expect(errorOf(() => buildDataset(s, [readCsv('entity,T-01\n测试区,是\n', 'data.csv')]))).toContain('T-01 is not measured by one value at 区 level');
   });
 });
 

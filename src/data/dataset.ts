@@ -1,5 +1,6 @@
 // RawTables (wide or long, one or more files) → the entity tree the engine evaluates.
-import type { Metric, Standard } from '../standard/types.js';
+import type { Indicator, Metric, Standard } from '../standard/types.js';
+import { indicatorMetricsAt } from '../standard/indicator-metric.js';
 import { levelLookup } from '../standard/levels.js';
 import { didYouMean } from '../util/suggest.js';
 import { headerIndex, type Role } from './headers.js';
@@ -38,9 +39,12 @@ interface Draft {
   parentCell?: Cell;
   file: string;
   line: number;
-  values: { metric: Metric; cell: Cell }[];
-  evidence: { metric: string; cell: Cell }[];
+  /** A metric, or an indicator id whose metric depends on the entity's level (known only once parents are). */
+  values: { target: Metric | Indicator; cell: Cell }[];
+  evidence: { target: Metric | Indicator; cell: Cell }[];
 }
+
+const isIndicator = (t: Metric | Indicator): t is Indicator => 'check' in t;
 
 const MAX_ERRORS = 20;
 
@@ -51,6 +55,7 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
     if (errors.length < MAX_ERRORS) errors.push(new DataError(file, line, col, msg));
   };
   const metrics = new Map(std.metrics.map((m) => [m.key, m]));
+  const indicators = new Map(std.indicators.map((i) => [i.id, i]));
   const headers = headerIndex(std);
   const drafts: Draft[] = [];
 
@@ -80,9 +85,7 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
         continue;
       }
       const target = headers.resolve(h.name);
-      if (target?.role === 'indicator-without-metric') {
-        err(table.file, h.line, h.col, `column "${h.name}" names an indicator measured by several values; use its metric columns (dabiao standards show ${std.id} ${target.indicator})`);
-      } else if (!target) {
+      if (!target) {
         warnings.push({ file: table.file, line: h.line, col: h.col, message: `unknown column "${h.name}" ignored${suggestion(h.name)}` });
       }
       columns.set(h.name, target);
@@ -95,9 +98,11 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
         if (c === 'entity') d.name = String(cell.value ?? '').trim();
         else if (c === 'level') d.levelCell = blankToUndefined(cell);
         else if (c === 'parent') d.parentCell = blankToUndefined(cell);
-        else if (c && typeof c === 'object' && c.role === 'metric') d.values.push({ metric: metrics.get(c.metric)!, cell });
-        else if (c && typeof c === 'object' && c.role === 'evidence') d.evidence.push({ metric: c.metric, cell });
-        else if (c && typeof c === 'object' && c.role === 'all-of') d.values.push(...c.metrics.map((m) => ({ metric: metrics.get(m)!, cell })));
+        else if (c && typeof c === 'object') {
+          const t = targetOf(c);
+          if (c.role === 'metric' || c.role === 'indicator') d.values.push({ target: t, cell });
+          else d.evidence.push({ target: t, cell });
+        }
       }
       if (!d.name) {
         err(table.file, row.line, undefined, 'row has no entity name');
@@ -145,25 +150,24 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
         warnings.push({ file: table.file, line: row.line, col: metricCell.col, message: `unknown metric "${metricName}" ignored${suggestion(metricName)}` });
         continue;
       }
-      if (target.role === 'indicator-without-metric') {
-        err(table.file, row.line, metricCell.col, `"${metricName}" names an indicator measured by several values; use its metrics (dabiao standards show ${std.id} ${target.indicator})`);
-        continue;
-      }
-      const vkey = `${key}\u0000${target.role}:${target.role === 'all-of' ? target.indicator : target.metric}`;
+      const t = targetOf(target);
+      const vkey = `${key}\u0000${target.role}:${isIndicator(t) ? t.id : t.key}`;
       const first = seenValue.get(vkey);
       if (first !== undefined) {
         err(table.file, row.line, metricCell.col, `"${metricName}" for "${name}" is given twice (first on line ${first})`);
         continue;
       }
       seenValue.set(vkey, row.line);
-      if (target.role === 'metric') d.values.push({ metric: metrics.get(target.metric)!, cell: { ...valueCell, header: metricName } });
-      else if (target.role === 'all-of') d.values.push(...target.metrics.map((m) => ({ metric: metrics.get(m)!, cell: { ...valueCell, header: metricName } })));
-      else d.evidence.push({ metric: target.metric, cell: valueCell });
+      const isValue = target.role === 'metric' || target.role === 'indicator';
+      if (isValue) d.values.push({ target: t, cell: { ...valueCell, header: metricName } });
+      else d.evidence.push({ target: t, cell: valueCell });
       const evidenceCell = get('evidence');
-      if (target.role === 'metric' && evidenceCell && blankToUndefined(evidenceCell)) {
-        d.evidence.push({ metric: target.metric, cell: evidenceCell });
-      }
+      if (isValue && evidenceCell && blankToUndefined(evidenceCell)) d.evidence.push({ target: t, cell: evidenceCell });
     }
+  }
+
+  function targetOf(t: NonNullable<ReturnType<typeof headers.resolve>>): Metric | Indicator {
+    return t.role === 'metric' || t.role === 'evidence' ? metrics.get(t.metric)! : indicators.get(t.indicator)!;
   }
 
   function suggestion(name: string): string {
@@ -193,7 +197,8 @@ function assemble(std: Standard, drafts: Draft[], err: ErrFn, warnings: DataWarn
   const byName = new Map<string, Entity[]>();
   const entities: Entity[] = [];
   const draftOf = new Map<Entity, Draft>();
-  const placed = new Map<Entity, { metric: Metric; cell: Cell; file: string }[]>();
+  /** Every row that describes an entity: one in wide data, several when files or long rows add to it. */
+  const rowsOf = new Map<Entity, Draft[]>();
 
   // 1. Entities with their values; levels that can be told without looking at parents.
   const pendingLevel: Entity[] = [];
@@ -213,6 +218,7 @@ function assemble(std: Standard, drafts: Draft[], err: ErrFn, warnings: DataWarn
       byName.set(d.name, [...(byName.get(d.name) ?? []), entity]);
       draftOf.set(entity, d);
     }
+    rowsOf.set(entity, [...(rowsOf.get(entity) ?? []), d]);
     if (d.levelCell) {
       const level = lookup(String(d.levelCell.value));
       if (!level) {
@@ -224,24 +230,6 @@ function assemble(std: Standard, drafts: Draft[], err: ErrFn, warnings: DataWarn
         entity.level = level.id;
         entity.depth = level.depth;
       }
-    }
-    for (const { metric, cell } of d.values) {
-      const parsed = parseValue(cell.value, metric);
-      if (parsed.ok) {
-        placed.set(entity, [...(placed.get(entity) ?? []), { metric, cell, file: d.file }]);
-        if (entity.values.has(metric.key)) {
-          err(d.file, cell.line, cell.col, `"${metric.label}" for "${d.name}" is given twice`);
-          continue;
-        }
-        entity.values.set(metric.key, parsed.value);
-        if (parsed.warning) warnings.push({ file: d.file, line: cell.line, col: cell.col, message: `${cell.header}: ${parsed.warning}` });
-      } else if (!parsed.missing) {
-        err(d.file, cell.line, cell.col, `column "${cell.header}": ${parsed.error}`);
-      }
-    }
-    for (const { metric, cell } of d.evidence) {
-      const text = String(cell.value ?? '').trim();
-      if (text) entity.evidence.set(metric, text);
     }
     if (!entity.level) pendingLevel.push(entity);
   }
@@ -357,14 +345,47 @@ function assemble(std: Standard, drafts: Draft[], err: ErrFn, warnings: DataWarn
     }
   }
 
-  // 3. Values for a metric the standard does not keep at the entity's level would be ignored: say so.
-  for (const [entity, cells] of placed) {
-    for (const { metric, cell, file } of cells) {
-      if (!metric.levels.includes(entity.level)) {
-        const where = metric.levels.map((l) => std.levels.find((x) => x.id === l)?.name ?? l).join('、');
-        warnings.push({ file, line: cell.line, col: cell.col, message: `"${cell.header}" (${metric.label}) is kept for ${where}, not for ${levelAt(entity.depth).name} "${entity.name}"; ignored` });
+  // 3. Values, now that every entity's level is known: an indicator-id column fills the metric its indicator
+  //    reads at that level, and a value for a metric not kept at the level would be ignored, so say so.
+  const metricMap = new Map(std.metrics.map((m) => [m.key, m]));
+  for (const [entity, rows] of rowsOf) {
+    for (const d of rows) {
+      for (const { target, cell } of d.values) {
+        if (cell.value === null || cell.value === undefined || String(cell.value).trim() === '') continue;
+        for (const metric of metricsFor(target, entity, d, cell)) {
+          if (!metric.levels.includes(entity.level)) {
+            const where = metric.levels.map((l) => std.levels.find((x) => x.id === l)?.name ?? l).join('、');
+            warnings.push({ file: d.file, line: cell.line, col: cell.col, message: `"${cell.header}" (${metric.label}) is kept for ${where}, not for ${levelAt(entity.depth).name} "${entity.name}"; ignored` });
+            continue;
+          }
+          const parsed = parseValue(cell.value, metric);
+          if (parsed.ok) {
+            if (entity.values.has(metric.key)) {
+              err(d.file, cell.line, cell.col, `"${metric.label}" for "${d.name}" is given twice`);
+              continue;
+            }
+            entity.values.set(metric.key, parsed.value);
+            if (parsed.warning) warnings.push({ file: d.file, line: cell.line, col: cell.col, message: `${cell.header}: ${parsed.warning}` });
+          } else if (!parsed.missing) {
+            err(d.file, cell.line, cell.col, `column "${cell.header}": ${parsed.error}`);
+          }
+        }
+      }
+      for (const { target, cell } of d.evidence) {
+        const text = String(cell.value ?? '').trim();
+        if (!text) continue;
+        for (const metric of metricsFor(target, entity, d, cell)) entity.evidence.set(metric.key, text);
       }
     }
+  }
+
+  function metricsFor(target: Metric | Indicator, entity: Entity, d: Draft, cell: Cell): Metric[] {
+    if (!isIndicator(target)) return [target];
+    const keys = indicatorMetricsAt(target, entity.level, metricMap);
+    if (keys.length === 0 && String(cell.value ?? '').trim() !== '') {
+      err(d.file, cell.line, cell.col, `column "${cell.header}": ${target.id} is not measured by one value at ${levelAt(entity.depth).name} level; use its data items (dabiao standards show ${std.id} ${target.id})`);
+    }
+    return keys.map((k) => metricMap.get(k)!);
   }
 
   // 4. Names the gazetteer does not know, at a level it covers: likely typos.

@@ -1,7 +1,6 @@
 // What a column header (or a long file's `metric` cell) names: a reserved column, a metric, or evidence for one.
 import type { Standard } from '../standard/types.js';
 import { suggest } from '../util/suggest.js';
-import { directMetrics } from '../standard/walk.js';
 
 export type Role = 'entity' | 'level' | 'parent' | 'metric' | 'value' | 'evidence';
 
@@ -17,11 +16,11 @@ const RESERVED: Record<Role, string[]> = {
 const EVIDENCE_SUFFIXES = ['.evidence', '_evidence', '-evidence', 'evidence', '（依据）', '依据', '证明材料', '佐证材料', '证明'];
 
 export type Target =
-  | { role: 'metric'; metric: string; viaIndicator?: string }
+  | { role: 'metric'; metric: string }
   | { role: 'evidence'; metric: string }
-  /** An indicator id heading a yes/no for an indicator made of several yes/no items: the answer for all of them. */
-  | { role: 'all-of'; metrics: string[]; indicator: string }
-  | { role: 'indicator-without-metric'; indicator: string };
+  /** An indicator id: which metric it fills depends on the entity's level (see indicatorMetricsAt). */
+  | { role: 'indicator'; indicator: string }
+  | { role: 'indicator-evidence'; indicator: string };
 
 export function headerKey(s: string): string {
   return s
@@ -53,16 +52,7 @@ export function headerIndex(std: Standard): HeaderIndex {
   for (const ind of std.indicators) {
     const k = headerKey(ind.id);
     if (names.has(k)) continue;
-    const direct = directMetrics(ind.check);
-    const allBoolean = direct.length > 1 && direct.every((m) => std.metrics.find((x) => x.key === m)?.type === 'boolean');
-    names.set(
-      k,
-      ind.metric
-        ? { role: 'metric', metric: ind.metric, viaIndicator: ind.id }
-        : allBoolean
-          ? { role: 'all-of', metrics: direct, indicator: ind.id }
-          : { role: 'indicator-without-metric', indicator: ind.id },
-    );
+    names.set(k, { role: 'indicator', indicator: ind.id });
     display.push(ind.id);
   }
 
@@ -75,6 +65,7 @@ export function headerIndex(std: Standard): HeaderIndex {
       if (k.length > sk.length && k.endsWith(sk)) {
         const base = names.get(k.slice(0, -sk.length).replace(/[._-]$/, ''));
         if (base?.role === 'metric') return { role: 'evidence', metric: base.metric };
+        if (base?.role === 'indicator') return { role: 'indicator-evidence', indicator: base.indicator };
       }
     }
     return undefined;

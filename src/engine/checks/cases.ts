@@ -14,6 +14,9 @@ export const cases: Evaluator<CasesCheck> = (check, entity, ctx) => {
       const band = c.label ?? when.target;
       return { ...then, target: `${band} → ${then.target}`, actual: joinActual(when.actual, then.actual), parts: [when, then], check: c.then };
     }
+    // An exclusion ("a township without a station is not counted") needs its condition shown to hold; when it
+    // is unknown, the entity is judged by the cases that follow.
+    if ((when.status === 'missing' || when.status === 'manual') && c.then.kind === 'na') continue;
     if (when.status === 'missing' || when.status === 'manual') {
       return { status: 'missing', target: fallbackTarget, reasons: [...when.reasons, { code: 'band-unknown', label: when.target }], check };
     }

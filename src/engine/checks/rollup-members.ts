@@ -57,6 +57,8 @@ function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tal
     // "≥ 50% of communities" says nothing about one community on its own.
     return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `对${levelName(ctx, check.level)}整体的要求` }], check };
   }
+  // Judged on one member: that member's own condition, shown as such (not as "1/1").
+  if (entity.level === check.level) return outcomeOf(check.check, entity, ctx);
   if (check.given) {
     const g = given(check, entity, ctx, target);
     if (g) return g;
