@@ -24,7 +24,8 @@ export const cases: Evaluator<CasesCheck> = (check, entity, ctx) => {
   if (check.otherwise) {
     const other = evaluateCheck(check.otherwise, entity, ctx);
     const whens = check.cases.map((c) => evaluateCheck(c.when, entity, ctx));
-    const shown = whens.map((w) => w.actual).find((a) => a !== undefined);
+    // The figure that picked this band (a population, say); a yes/no that merely did not exclude it adds nothing.
+    const shown = whens.filter((w) => w.check.kind === 'compare').map((w) => w.actual).find((a) => a !== undefined);
     return { ...other, actual: joinActual(shown, other.actual), check: check.otherwise };
   }
   return { status: 'na', target: fallbackTarget, reasons: [{ code: 'not-applicable', reason: '无适用档次' }], check };
