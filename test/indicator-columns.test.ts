@@ -1,0 +1,39 @@
+// A column headed with an indicator id fills the value that indicator is judged by at the row's level:
+// WZ-G02 (县级公共图书馆设置率100%) is a rate for the city and a yes/no for a county.
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { loadStandardText } from '../src/standard/load.js';
+import { buildDataset } from '../src/data/dataset.js';
+import { readCsv } from '../src/data/csv.js';
+import { evaluate } from '../src/engine/evaluate.js';
+
+const wz = loadStandardText(fs.readFileSync(new URL('../standards/wenzhou-72.yaml', import.meta.url), 'utf8'), 'wenzhou-72.yaml');
+const statusOf = (csv: string, entity: string, indicator: string, tier = 'standard') => {
+  const ev = evaluate(wz, buildDataset(wz, [readCsv(csv, 'data.csv')]), { tiers: [tier], indicators: [indicator] });
+  return ev.results.find((r) => r.entity === entity)?.status;
+};
+
+describe.each([
+  // [level row, indicator, value, verdict from the standard's text]
+  ['温州市,市,', 'WZ-G02', '100%', 'pass'],
+  ['温州市,市,', 'WZ-G02', '90.9%', 'fail'],
+  ['鹿城区,县,温州市', 'WZ-G02', '是', 'pass'],
+  ['鹿城区,县,温州市', 'WZ-G02', '否', 'fail'],
+  ['鹿城区,县,温州市', 'WZ-G04', '1', 'pass'], // 人均占有藏书 ≥1册
+  ['鹿城区,县,温州市', 'WZ-G04', '0.99', 'fail'],
+  ['鹿城区,县,温州市', 'WZ-K02', '100%', 'pass'], // 设置率100%
+  ['鹿城区,县,温州市', 'WZ-K02', '99.5%', 'fail'],
+  ['五马街道,乡镇,鹿城区', 'WZ-K02', '是', 'pass'],
+  ['五马街道,乡镇,鹿城区', 'WZ-K13', '3', 'pass'], // 人员编制3名以上
+  ['五马街道,乡镇,鹿城区', 'WZ-K13', '2', 'fail'],
+])('%s %s = %s', (row, indicator, value, verdict) => {
+  it(`is ${verdict}`, () => {
+    const entity = row.split(',')[0]!;
+    expect(statusOf(`entity,level,parent,${indicator}\n${row},${value}\n`, entity, indicator)).toBe(verdict);
+  });
+});
+
+it('a value for a metric not kept at the row level is a warning, not silently dropped', () => {
+  const d = buildDataset(wz, [readCsv('entity,level,parent,人均占有藏书\n五马街道,乡镇,鹿城区,1.2\n', 'data.csv')]);
+  expect(d.warnings.map((w) => w.message).join('\n')).toContain('ignored');
+});
