@@ -40,6 +40,7 @@ export function evaluate(standard: Standard, dataset: Dataset, options: Evaluate
     asOf: options.asOf,
     onBaseCheck: true,
     memo: new WeakMap(),
+    tree: new WeakMap(),
   };
   const tiers = options.tiers?.length ? options.tiers : [standard.tiers[0]!.id];
   const depth = new Map(standard.levels.map((l) => [l.id, l.depth]));

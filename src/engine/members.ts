@@ -7,6 +7,10 @@ import { evaluateCheck } from './evaluate-check.js';
 /** Entities at `level` under `entity` (at any depth), the entity itself if it is at that level, or
  *  undefined when `entity` sits below that level and the roll-up does not apply to it. */
 export function membersAt(entity: Entity, level: string, ctx: Context): Entity[] | undefined {
+  return cached(ctx, entity, `members:${level}`, () => findMembers(entity, level, ctx));
+}
+
+function findMembers(entity: Entity, level: string, ctx: Context): Entity[] | undefined {
   if (entity.level === level) return [entity];
   const depth = ctx.standard.levels.find((l) => l.id === level)!.depth;
   if (entity.depth > depth) return undefined;
@@ -33,6 +37,10 @@ export function outcomeOf(check: Check, member: Entity, ctx: Context): Outcome {
  * lacks: for "every township" a county that is not in the data is unknown, not silently left out.
  */
 export function absentMembers(entity: Entity, level: string, ctx: Context): { members: string[]; blocks: string[] } {
+  return cached(ctx, entity, `absent:${level}`, () => findAbsent(entity, level, ctx));
+}
+
+function findAbsent(entity: Entity, level: string, ctx: Context): { members: string[]; blocks: string[] } {
   const depth = ctx.standard.levels.find((l) => l.id === level)!.depth;
   const depthOf = new Map(ctx.standard.levels.map((l) => [l.id, l.depth]));
   const known = ctx.standard.places.filter((p) => {
@@ -58,6 +66,10 @@ export function absentMembers(entity: Entity, level: string, ctx: Context): { me
  * rate, no township rows. A roll-up must not leave them out; it judges them by their own figures instead.
  */
 export function gapsAt(entity: Entity, level: string, ctx: Context): Entity[] {
+  return cached(ctx, entity, `gaps:${level}`, () => findGaps(entity, level, ctx));
+}
+
+function findGaps(entity: Entity, level: string, ctx: Context): Entity[] {
   const depth = ctx.standard.levels.find((l) => l.id === level)!.depth;
   const gaps: Entity[] = [];
   const scan = (e: Entity): number => {
@@ -74,4 +86,12 @@ export function gapsAt(entity: Entity, level: string, ctx: Context): Entity[] {
   };
   if (entity.depth < depth) scan(entity);
   return gaps;
+}
+
+/** The tree does not change during a run: what lies under an entity is worked out once per level. */
+function cached<T>(ctx: Context, entity: Entity, key: string, compute: () => T): T {
+  let byKey = ctx.tree.get(entity);
+  if (!byKey) ctx.tree.set(entity, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, compute());
+  return byKey.get(key) as T;
 }

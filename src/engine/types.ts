@@ -77,6 +77,8 @@ export interface Context {
   onBaseCheck: boolean;
   /** Memo of member outcomes, keyed by check and entity, so nested roll-ups stay linear. */
   memo: WeakMap<Check, WeakMap<Entity, Outcome>>;
+  /** Memo of tree walks (members, absent places, gaps) per entity and level. */
+  tree: WeakMap<Entity, Map<string, unknown>>;
 }
 
 export type Evaluator<C extends Check = Check> = (check: C, entity: Entity, ctx: Context) => Outcome;
