@@ -1,0 +1,150 @@
+// Rows of every input file (wide or long) → one draft per entity row: its name, level and parent cells, and
+// which metric (or indicator id) each value cell is for. Values are parsed later, once levels are known.
+import type { Indicator, Metric, Standard } from '../standard/types.js';
+import { headerIndex, type Role } from './headers.js';
+import type { Cell, RawTable } from './records.js';
+import type { Report } from './report.js';
+
+export interface Draft {
+  name: string;
+  levelCell?: Cell;
+  parentCell?: Cell;
+  file: string;
+  line: number;
+  /** A metric, or an indicator id whose metric depends on the entity's level (known only once parents are). */
+  values: { target: Metric | Indicator; cell: Cell }[];
+  evidence: { target: Metric | Indicator; cell: Cell }[];
+}
+
+export const isIndicator = (t: Metric | Indicator): t is Indicator => 'check' in t;
+
+export function blankToUndefined(cell: Cell | undefined): Cell | undefined {
+  if (!cell) return undefined;
+  return cell.value === null || cell.value === undefined || String(cell.value).trim() === '' ? undefined : cell;
+}
+
+export function readRows(std: Standard, tables: RawTable[], { err, warn }: Report): Draft[] {
+  const metrics = new Map(std.metrics.map((m) => [m.key, m]));
+  const indicators = new Map(std.indicators.map((i) => [i.id, i]));
+  const headers = headerIndex(std);
+  const drafts: Draft[] = [];
+
+  for (const table of tables) {
+    const roles = new Map<string, Role>();
+    for (const h of table.headers) {
+      const role = headers.reserved(h.name);
+      if (role) roles.set(h.name, role);
+    }
+    const has = (role: Role) => [...roles.values()].includes(role);
+    if (!has('entity')) {
+      err(table.file, table.headers[0]?.line ?? 1, 1, `no entity column (name it "entity" or 名称); found: ${table.headers.map((h) => h.name).join(', ')}`);
+      continue;
+    }
+    if (has('metric') && has('value')) readLong(table, roles);
+    else readWide(table, roles);
+  }
+  return drafts;
+
+  function readWide(table: RawTable, roles: Map<string, Role>) {
+    const columns = new Map<string, ReturnType<typeof headers.resolve> | Role>();
+    for (const h of table.headers) {
+      const role = roles.get(h.name);
+      if (role) {
+        columns.set(h.name, role);
+        continue;
+      }
+      const target = headers.resolve(h.name);
+      if (!target) {
+        warn({ file: table.file, line: h.line, col: h.col, message: `unknown column "${h.name}" ignored${suggestion(h.name)}` });
+      }
+      columns.set(h.name, target);
+    }
+    const seen = new Map<string, number>();
+    for (const row of table.rows) {
+      const d = newDraft(table.file, row.line);
+      for (const cell of row.cells) {
+        const c = columns.get(cell.header);
+        if (c === 'entity') d.name = String(cell.value ?? '').trim();
+        else if (c === 'level') d.levelCell = blankToUndefined(cell);
+        else if (c === 'parent') d.parentCell = blankToUndefined(cell);
+        else if (c && typeof c === 'object') {
+          const t = targetOf(c);
+          if (c.role === 'metric' || c.role === 'indicator') d.values.push({ target: t, cell });
+          else d.evidence.push({ target: t, cell });
+        }
+      }
+      if (!d.name) {
+        err(table.file, row.line, undefined, 'row has no entity name');
+        continue;
+      }
+      const key = `${d.name}\u0000${d.parentCell?.value ?? ''}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        err(table.file, row.line, undefined, `duplicate entity "${d.name}" (first on line ${first})`);
+        continue;
+      }
+      seen.set(key, row.line);
+      drafts.push(d);
+    }
+  }
+
+  function readLong(table: RawTable, roles: Map<string, Role>) {
+    const byEntity = new Map<string, Draft>();
+    const seenValue = new Map<string, number>();
+    const roleOf = (h: string) => roles.get(h);
+    for (const row of table.rows) {
+      const get = (role: Role) => row.cells.find((c) => roleOf(c.header) === role);
+      const name = String(get('entity')?.value ?? '').trim();
+      if (!name) {
+        err(table.file, row.line, undefined, 'row has no entity name');
+        continue;
+      }
+      const parentCell = blankToUndefined(get('parent'));
+      const key = `${name}\u0000${parentCell?.value ?? ''}`;
+      let d = byEntity.get(key);
+      if (!d) {
+        d = newDraft(table.file, row.line);
+        d.name = name;
+        d.parentCell = parentCell;
+        byEntity.set(key, d);
+        drafts.push(d);
+      }
+      const levelCell = blankToUndefined(get('level'));
+      if (levelCell && !d.levelCell) d.levelCell = levelCell;
+      const metricCell = get('metric')!;
+      const valueCell = get('value')!;
+      const metricName = String(metricCell.value ?? '').trim();
+      const target = headers.resolve(metricName);
+      if (!target) {
+        warn({ file: table.file, line: row.line, col: metricCell.col, message: `unknown metric "${metricName}" ignored${suggestion(metricName)}` });
+        continue;
+      }
+      const t = targetOf(target);
+      const vkey = `${key}\u0000${target.role}:${isIndicator(t) ? t.id : t.key}`;
+      const first = seenValue.get(vkey);
+      if (first !== undefined) {
+        err(table.file, row.line, metricCell.col, `"${metricName}" for "${name}" is given twice (first on line ${first})`);
+        continue;
+      }
+      seenValue.set(vkey, row.line);
+      const isValue = target.role === 'metric' || target.role === 'indicator';
+      if (isValue) d.values.push({ target: t, cell: { ...valueCell, header: metricName } });
+      else d.evidence.push({ target: t, cell: valueCell });
+      const evidenceCell = get('evidence');
+      if (isValue && evidenceCell && blankToUndefined(evidenceCell)) d.evidence.push({ target: t, cell: evidenceCell });
+    }
+  }
+
+  function targetOf(t: NonNullable<ReturnType<typeof headers.resolve>>): Metric | Indicator {
+    return t.role === 'metric' || t.role === 'evidence' ? metrics.get(t.metric)! : indicators.get(t.indicator)!;
+  }
+
+  function suggestion(name: string): string {
+    const s = headers.suggest(name);
+    return s ? ` (did you mean "${s}"?)` : '';
+  }
+
+  function newDraft(file: string, line: number): Draft {
+    return { name: '', file, line, values: [], evidence: [] };
+  }
+}
