@@ -58,6 +58,10 @@ export function writeFileAtomic(file: string, content: string): void {
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'ENOTDIR') {
+      throw new UsageError(`cannot write ${file}: ${code === 'EACCES' ? 'permission denied' : 'no such folder'}`);
+    }
     throw e;
   }
 }

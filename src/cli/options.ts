@@ -34,13 +34,13 @@ export function parseOnly(std: Standard, only: string[] | undefined): string[] |
   return only;
 }
 
-export function parseIndicators(std: Standard, ids: string[] | undefined): string[] | undefined {
+export function parseIndicators(std: Standard, ids: string[] | undefined, what = '--indicator'): string[] | undefined {
   if (!ids?.length) return undefined;
   const known = std.indicators.map((i) => i.id);
   const flat = ids.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   return flat.map((id) => {
     const hit = known.find((k) => k.toLowerCase() === id.toLowerCase());
-    if (!hit) throw new UsageError(`--indicator "${id}" is not in ${std.id}${didYouMean(id, known)}`);
+    if (!hit) throw new UsageError(`${what} "${id}" is not in ${std.id}${didYouMean(id, known)}`);
     return hit;
   });
 }

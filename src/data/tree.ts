@@ -143,6 +143,12 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
       err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is not in the data${didYouMean(name, roots.map((r) => r.name))}`);
       return undefined;
     }
+    // Where the gazetteer lists every entity of the parent's level, a name it lacks is a typo, not a new place.
+    const listed = std.places.filter((p) => lookup(p.level)?.depth === depth).map((p) => p.name);
+    if (depth > 0 && listed.length > 0 && !places.has(name)) {
+      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is not a ${levelAt(depth).name} of ${std.region}${didYouMean(name, listed)}`);
+      return undefined;
+    }
     // A parent the gazetteer knows keeps its own level (a village may name its county directly).
     const known = places.get(name);
     const knownLevel = known ? lookup(known.level) : undefined;

@@ -49,8 +49,15 @@ export function evaluate(standard: Standard, dataset: Dataset, options: Evaluate
       (!options.only?.length || (i.class !== undefined && options.only.includes(i.class))) &&
       (!options.indicators?.length || options.indicators.includes(i.id)),
   );
-  const judgedAt = (i: Indicator, level: string) =>
-    options.level ? options.level === level && depth.get(level)! <= depth.get(i.level)! : i.evaluateAt.includes(level);
+  // --level L judges entities at L for every indicator that is judged there by default, or whose roll-ups reach
+  // down through L (L between its highest judged level and the level it speaks of).
+  const judgedAt = (i: Indicator, level: string) => {
+    if (options.level && options.level !== level) return false;
+    if (i.evaluateAt.includes(level)) return true;
+    if (!options.level) return false;
+    const top = Math.min(...i.evaluateAt.map((l) => depth.get(l)!));
+    return depth.get(level)! >= top && depth.get(level)! <= depth.get(i.level)!;
+  };
 
   const results: Result[] = [];
   const summary: EntitySummary[] = [];

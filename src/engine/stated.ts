@@ -16,7 +16,7 @@ export interface Stated {
 export function stated(v: Value, metric: Metric, everyMember: boolean, ctx: Context): Stated | undefined {
   if (v.kind === 'verdict') {
     if (ctx.onBaseCheck) return { status: v.value ? 'pass' : 'fail', actual: v.value ? '达标' : '未达标', reasons: [] };
-    return { status: 'missing', actual: v.value ? '达标' : '未达标', reasons: [{ code: 'stated-other-tier', label: metric.label }] };
+    return { status: 'missing', actual: v.value ? '达标' : '未达标', reasons: [{ code: 'stated-other-tier', label: metric.label, said: v.value ? '达标' : '未达标' }] };
   }
   if (v.kind === 'partial') {
     if (everyMember) return { status: 'fail', actual: '部分', reasons: [{ code: 'partial', label: metric.label }] };

@@ -16,7 +16,7 @@ export type Reason =
   | { code: 'band-unknown'; label: string }
   | { code: 'not-applicable'; reason: string }
   | { code: 'given'; metric: string; label: string }
-  | { code: 'stated-other-tier'; label: string }
+  | { code: 'stated-other-tier'; label: string; said: string }
   | { code: 'partial-unknown'; label: string };
 
 export interface Gap {

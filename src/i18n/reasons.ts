@@ -22,7 +22,7 @@ export function reasonText(r: Reason): string {
     case 'given':
       return `采用填报值：${r.label}`;
     case 'stated-other-tier':
-      return `${r.label}只填了“达标”，对此目标须填具体数值`;
+      return `${r.label}只填了“${r.said}”，对此目标须填具体数值`;
     case 'partial-unknown':
       return `${r.label}只填了“部分”，须填具体数值`;
   }

@@ -11,7 +11,7 @@ export function gapText(o: Outcome, levelOf: (o: Outcome) => string | undefined)
       const g = o.gap;
       const shown = formatNumber(Math.abs(g.amount) >= 1 ? +g.amount.toFixed(2) : +g.amount.toPrecision(2));
       const amount = g.unit === '%' ? `${shown} 个百分点` : `${shown}${g.unit ? ` ${g.unit}` : ''}`;
-      const pct = g.percent !== undefined && g.unit !== '%' ? `（${formatNumber(+g.percent.toFixed(1))}%）` : '';
+      const pct = g.percent !== undefined && g.unit !== '%' ? `（${g.percent >= 0.1 ? formatNumber(+g.percent.toFixed(1)) : '<0.1'}%）` : '';
       const more = g.entities !== undefined && o.check.kind === 'share' ? `，还需${g.entities}个${levelOf(o) ?? ''}` : '';
       parts.push(`差 ${amount}${pct}${more}`);
     }

@@ -27,7 +27,7 @@ export function standardsCommand(term: Terminal): Command {
     .addOption(new Option('-f, --format <format>').choices(['text', 'json']).default('text'))
     .action((ref: string, indicatorId: string | undefined, opts: { format: 'text' | 'json' }) => {
       const std = readStandard(ref);
-      const id = indicatorId ? parseIndicators(std, [indicatorId])![0] : undefined;
+      const id = indicatorId ? parseIndicators(std, [indicatorId], 'indicator')![0] : undefined;
       if (opts.format === 'json') {
         const full = standardJson(std);
         term.stdout(`${JSON.stringify(id ? full.indicators.find((i) => i.id === id) : full, null, 2)}\n`);

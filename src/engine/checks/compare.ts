@@ -21,7 +21,7 @@ export const compare: Evaluator<CompareCheck> = (check, entity, ctx) => {
   return {
     status: ok ? 'pass' : 'fail',
     target,
-    actual: withUnit(+n.toFixed(4), unit),
+    actual: withUnit(n, unit),
     value: n,
     gap: ok ? undefined : gapOf(n, check.op, check.value, unit),
     reasons: [],
