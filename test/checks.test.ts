@@ -100,7 +100,9 @@ describe('cases: a station floor area depends on its service population', () => 
     ['29999', '500', 'pass'],
     ['29999', '499', 'fail'],
     ['5万', '1500㎡', 'pass'],
-    ['', '1500', 'missing'],
+    ['', '1000', 'missing'], // 1000 meets the 3–5万 band but not the ≥5万 one
+    ['', '1500', 'pass'], // meets every band
+    ['', '400', 'fail'], // fails every band
   ])('population %s, area %s → %s', (pop, area, status) => {
     expect(resultFor(std, district('服务人口,建筑面积', `${pop},${area}`)).status).toBe(status);
   });

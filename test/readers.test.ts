@@ -126,6 +126,7 @@ describe('bad data names file, line and column', () => {
     ['a parent that does not exist', 'entity,level,parent\n测试区,区,\n甲街道,街道,测试区\n一社区,社区,乙街道\n', 'data.csv:4:3: parent "乙街道" is not among the 街道 rows'],
     ['a misspelt parent', 'entity,level,parent\n测试区,区,\n甲街道,街道,测试区\n一社区,社区,申街道\n', 'did you mean "甲街道"?'],
     ['a value given twice in long data', 'entity,metric,value\n测试区,hours,1\n测试区,每周开放时间,2\n', 'data.csv:3:2: "每周开放时间" for "测试区" is given twice (first on line 2)'],
+    ['a rate computed from impossible parts', 'entity,藏书量,服务人口\n测试区,-5,10\n', 'data.csv:2:2: column "藏书量": "-5" is below 0 册'],
     ['no entity column', 'name2,hours\nx,1\n', 'data.csv:1:1: no entity column'],
   ])('%s', (_, text, message) => {
     expect(errorOf(() => csv(text))).toContain(message);

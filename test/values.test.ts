@@ -53,6 +53,9 @@ describe('numbers as analysts write them', () => {
     ['50%', hours, 'unit "%" does not fit'],
     ['1,5', plain, 'is not a number'],
     ['12次', count, 'unit "次" does not fit'],
+    ['150%', percent, 'is above 100%'],
+    ['-1500', plain, 'is below 0'],
+    ['-3‰', permille, 'is below 0‰'],
   ] as const)('%s is an error for %o', (raw, m, message) => {
     const r = parseValue(raw, m);
     expect(r.ok).toBe(false);

@@ -2,7 +2,7 @@
 import type { Indicator, Metric, Standard } from '../standard/types.js';
 import { indicatorMetricsAt } from '../standard/indicator-metric.js';
 import { DataError, type Cell, type DataWarning, type RawTable } from './records.js';
-import { parseValue, type Value } from './values.js';
+import { parseValue, rangeOf, type Value } from './values.js';
 import { isIndicator, readRows, type Draft } from './rows.js';
 import { buildTree } from './tree.js';
 import type { Report } from './report.js';
@@ -53,6 +53,7 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
   // 3. Values, now that every entity's level is known: an indicator-id column fills the metric its indicator
   //    reads at that level, and a value for a metric not kept at the level would be ignored, so say so.
   const metricMap = new Map(std.metrics.map((m) => [m.key, m]));
+  const cellsOf = new Map<Entity, Map<string, { file: string; cell: Cell }>>();
   for (const [entity, rows] of rowsOf) {
     for (const d of rows) {
       for (const { target, cell } of d.values) {
@@ -70,6 +71,8 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
               continue;
             }
             entity.values.set(metric.key, parsed.value);
+            if (!cellsOf.has(entity)) cellsOf.set(entity, new Map());
+            cellsOf.get(entity)!.set(metric.key, { file: d.file, cell });
             if (parsed.warning) report.warn({ file: d.file, line: cell.line, col: cell.col, message: `${cell.header}: ${parsed.warning}` });
           } else if (!parsed.missing) {
             err(d.file, cell.line, cell.col, `column "${cell.header}": ${parsed.error}`);
@@ -80,6 +83,24 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
         const text = String(cell.value ?? '').trim();
         if (!text) continue;
         for (const metric of metricsFor(target, entity, d, cell)) entity.evidence.set(metric.key, text);
+      }
+    }
+  }
+
+  // A rate computed from its parts (12 stations in 10 townships) can be as impossible as one written down.
+  for (const [entity, placed] of cellsOf) {
+    for (const m of std.metrics) {
+      const r = m.derive?.ratio;
+      if (!r || entity.values.has(m.key)) continue;
+      const num = entity.values.get(r.numerator);
+      const den = entity.values.get(r.denominator);
+      if (num?.kind !== 'number' || den?.kind !== 'number' || den.value === 0) continue;
+      const value = (num.value / den.value) * r.per;
+      const range = rangeOf(m);
+      if (value > range.max || value < range.min) {
+        const at = placed.get(r.numerator)!;
+        const other = placed.get(r.denominator)!;
+        err(at.file, at.cell.line, at.cell.col, `${metricMap.get(r.numerator)!.label} ${num.value} and ${metricMap.get(r.denominator)!.label} ${den.value} (line ${other.cell.line}, column ${other.cell.col}) give ${m.label} ${+value.toFixed(2)}${range.unit}, which it cannot be`);
       }
     }
   }

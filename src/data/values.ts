@@ -57,12 +57,23 @@ export function parseValue(input: unknown, metric: Metric): Parsed {
   return parseText(input, metric);
 }
 
+/** The values a metric can take: a count, area or population is never negative, a share never over 100%. */
+export function rangeOf(metric: Metric): { min: number; max: number; unit: string } {
+  if (metric.type === 'percent') {
+    const permille = (metric.unit ?? '%') === '‰';
+    return { min: metric.min ?? 0, max: metric.max ?? (permille ? 1000 : 100), unit: permille ? '‰' : '%' };
+  }
+  return { min: metric.min ?? 0, max: metric.max ?? Infinity, unit: metric.unit ? ` ${metric.unit}` : '' };
+}
+
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 function parseText(raw: string, metric: Metric): Parsed {
   if (raw === '') return { ok: false, missing: true };
   // Most cells are plain numbers; they need none of the work below.
-  if (metric.type === 'number' && PLAIN_NUMBER.test(raw)) return { ok: true, value: { kind: 'number', value: Number(raw) } };
+  if (metric.type === 'number' && PLAIN_NUMBER.test(raw) && raw[0] !== '-' && metric.max === undefined && !metric.min) {
+    return { ok: true, value: { kind: 'number', value: Number(raw) } };
+  }
   const s = normalizeCell(raw);
   if (MISSING.has(s.toLowerCase())) return { ok: false, missing: true };
   switch (metric.type) {
@@ -134,6 +145,9 @@ function parseNumber(s: string, raw: string, metric: Metric): Parsed {
     return fail(`"${raw}": unit "${unitText}" does not fit ${metric.label} (expected ${expected})`);
   }
   n *= factor;
+  const range = rangeOf(metric);
+  if (n < range.min) return fail(`"${raw}" is below ${range.min}${range.unit}, which ${metric.label} cannot be`);
+  if (n > range.max) return fail(`"${raw}" is above ${range.max}${range.unit}, which ${metric.label} cannot be`);
   if (metric.type === 'percent' && unitText === '' && n > 0 && n <= 1 && (metric.unit ?? '%') === '%') {
     return {
       ok: true,

@@ -64,6 +64,8 @@ const metricSchema = z.strictObject({
   unit: z.string().optional(),
   levels: z.array(text).min(1).optional(),
   scale: z.array(text).min(2).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
   derive: z
     .strictObject({
       ratio: z.strictObject({ numerator: id, denominator: id, per: z.number().positive() }),

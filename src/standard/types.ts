@@ -79,6 +79,9 @@ export interface Metric {
   /** Level ids where this metric is measured; every level when the rule file does not say. */
   levels: string[];
   scale?: string[];
+  /** Plausible range; values outside it are data errors. Defaults: numbers ≥ 0, percentages 0–100 (‰ 0–1000). */
+  min?: number;
+  max?: number;
   derive?: { ratio: { numerator: string; denominator: string; per: number } };
   note?: string;
 }

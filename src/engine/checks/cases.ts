@@ -7,7 +7,7 @@ import { evaluateCheck, levelName } from '../evaluate-check.js';
 // leaves the whole result missing: picking a band without the data would be a guess.
 export const cases: Evaluator<CasesCheck> = (check, entity, ctx) => {
   const fallbackTarget = describe(check, ctx.metrics, (id) => levelName(ctx, id));
-  for (const c of check.cases) {
+  for (const [i, c] of check.cases.entries()) {
     const when = evaluateCheck(c.when, entity, ctx);
     if (when.status === 'pass') {
       const then = evaluateCheck(c.then, entity, ctx);
@@ -18,6 +18,14 @@ export const cases: Evaluator<CasesCheck> = (check, entity, ctx) => {
     // is unknown, the entity is judged by the cases that follow.
     if ((when.status === 'missing' || when.status === 'manual') && c.then.kind === 'na') continue;
     if (when.status === 'missing' || when.status === 'manual') {
+      // The band is unknown, but if every band still possible gives the same verdict, that is the verdict
+      // (a 400 ㎡ station fails every floor-area band, whatever its population).
+      const possible = [...check.cases.slice(i).map((x) => x.then), ...(check.otherwise ? [check.otherwise] : [])].map((t) => evaluateCheck(t, entity, ctx));
+      const verdicts = new Set(possible.map((p) => p.status));
+      if (verdicts.size === 1 && (verdicts.has('pass') || verdicts.has('fail'))) {
+        const decided = possible[0]!;
+        return { ...decided, target: fallbackTarget, actual: decided.actual, reasons: [{ code: 'band-unknown', label: when.target }], check };
+      }
       return { status: 'missing', target: fallbackTarget, reasons: [...when.reasons, { code: 'band-unknown', label: when.target }], check };
     }
   }
