@@ -37,3 +37,31 @@ it('a value for a metric not kept at the row level is a warning, not silently dr
   const d = buildDataset(wz, [readCsv('entity,level,parent,人均占有藏书\n五马街道,乡镇,鹿城区,1.2\n', 'data.csv')]);
   expect(d.warnings.map((w) => w.message).join('\n')).toContain('ignored');
 });
+
+describe('city figures from county rows', () => {
+  const counties = ['鹿城区', '龙湾区', '瓯海区', '洞头区', '瑞安市', '乐清市', '永嘉县', '平阳县', '苍南县', '文成县', '泰顺县'];
+  const status = (header: string, value: (i: number) => string, indicator: string, asOf?: number) => {
+    const csv = `entity,level,parent,${header}\n${counties.map((c, i) => `${c},县,温州市,${value(i)}`).join('\n')}\n`;
+    const ev = evaluate(wz, buildDataset(wz, [readCsv(csv, 'data.csv')]), { indicators: [indicator], asOf });
+    return ev.results.find((r) => r.entity === '温州市')?.status;
+  };
+  it('station counts add up to the city 设置率: 99 of 110 is exactly 90% (the 2019 stage passes, 2020 fails)', () => {
+    expect(status('乡镇（街道）数,已设综合文化站的乡镇（街道）数', () => '10,9', 'WZ-K02', 2019)).toBe('pass');
+    expect(status('乡镇（街道）数,已设综合文化站的乡镇（街道）数', () => '10,9', 'WZ-K02')).toBe('fail');
+  });
+  it('every county below 90% means the city is below 90% (G11), whatever their sizes', () => {
+    expect(status('村（社区）基层综合文化服务中心建成率', () => '50%', 'WZ-G11')).toBe('fail');
+  });
+  it('every county at or above 90% means the city is too', () => {
+    expect(status('村（社区）基层综合文化服务中心建成率', (i) => (i % 2 ? '90%' : '95%'), 'WZ-G11')).toBe('pass');
+  });
+  it('counties on both sides of 90% leave the city undecided', () => {
+    expect(status('村（社区）基层综合文化服务中心建成率', (i) => (i ? '95%' : '80%'), 'WZ-G11')).toBe('missing');
+  });
+  it('one county below 100% fails "every township" for the city, and is named', () => {
+    const ev = evaluate(wz, buildDataset(wz, [readCsv(`entity,level,parent,WZ-K02\n${counties.map((c, i) => `${c},县,温州市,${i === 4 ? '90%' : '100%'}`).join('\n')}\n`, 'data.csv')]), { indicators: ['WZ-K02'] });
+    const city = ev.results.find((r) => r.entity === '温州市')!;
+    expect(city.status).toBe('fail');
+    expect(city.shortfall).toEqual(['瑞安市']);
+  });
+});

@@ -201,10 +201,19 @@ describe('intermediate entities that give a rate instead of rows', () => {
   });
   it('a street at 100% lets it pass', () => expect(at('100%', 'T-01').status).toBe('pass'));
   it('a street with neither rows nor a rate leaves it missing', () => expect(at('', 'T-01').status).toBe('missing'));
-  it('a 50% share cannot merge a bare rate: missing, naming the street', () => {
-    const r = at('100%', 'T-02');
+  it('a 50% share decides from a bare rate when every part lies on one side of it', () => {
+    expect(at('100%', 'T-02').status).toBe('pass'); // 甲街道 2/2 and 乙街道 100%: any weighting is ≥ 50%
+  });
+  it('a 50% share cannot merge a bare rate that lies on the other side: missing, naming the street', () => {
+    const r = at('10%', 'T-02'); // 甲街道 100%, 乙街道 10%: the district's share depends on 乙街道's size
     expect(r.status).toBe('missing');
     expect(r.unknown).toContain('乙街道');
+  });
+  it('a street reporting its own rate is judged by it, even with some community rows', () => {
+    const withRows = data('90%') + '三社区,社区,乙街道,是,,\n';
+    const r = evaluateCsv(std, withRows).results.find((x) => x.entity === '测试区' && x.indicator.id === 'T-01')!;
+    expect(r.status).toBe('fail');
+    expect(r.shortfall).toEqual(['乙街道']);
   });
   it("a total adds the street's own total", () => expect(at('100%', 'T-03').status).toBe('pass'));
 });

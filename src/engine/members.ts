@@ -1,27 +1,81 @@
-// The entities a roll-up looks at, and their own outcomes (memoised: nested roll-ups stay linear).
+// What a roll-up looks at under an entity, and the members' own outcomes (memoised: nested roll-ups stay linear).
 import type { Check } from '../standard/types.js';
 import type { Entity } from '../data/dataset.js';
 import type { Context, Outcome } from './types.js';
 import { evaluateCheck } from './evaluate-check.js';
 
-/** Entities at `level` under `entity` (at any depth), the entity itself if it is at that level, or
- *  undefined when `entity` sits below that level and the roll-up does not apply to it. */
-export function membersAt(entity: Entity, level: string, ctx: Context): Entity[] | undefined {
-  return cached(ctx, entity, `members:${level}`, () => findMembers(entity, level, ctx));
+export interface Partition {
+  /** Entities at the roll-up's level, found through the rows. */
+  members: Entity[];
+  /**
+   * Entities between the judged one and the level that stand for their part as a whole: they report the
+   * roll-up's own figure (a county's 设置率) or have no rows at the level. They are judged by their own figures.
+   */
+  blocks: Entity[];
+  /** Gazetteer places missing from the data: at the level (one unknown member each) or above it (a block). */
+  absentMembers: string[];
+  absentBlocks: string[];
 }
 
-function findMembers(entity: Entity, level: string, ctx: Context): Entity[] | undefined {
-  if (entity.level === level) return [entity];
+/** Undefined when `entity` sits below `level`: the roll-up does not apply to it. */
+export function partition(entity: Entity, level: string, given: string | undefined, ctx: Context): Partition | undefined {
+  return cached(ctx, entity, `partition:${level}:${given ?? ''}`, () => findPartition(entity, level, given, ctx));
+}
+
+function findPartition(entity: Entity, level: string, given: string | undefined, ctx: Context): Partition | undefined {
   const depth = ctx.standard.levels.find((l) => l.id === level)!.depth;
+  if (entity.level === level) return { members: [entity], blocks: [], absentMembers: [], absentBlocks: [] };
   if (entity.depth > depth) return undefined;
-  const out: Entity[] = [];
-  const stack = [...entity.children].reverse();
+  const members: Entity[] = [];
+  const blocks: Entity[] = [];
+  const scan = (e: Entity): number => {
+    let found = 0;
+    for (const c of e.children) {
+      if (c.level === level) {
+        members.push(c);
+        found++;
+      } else if (c.depth < depth) {
+        if (given !== undefined && c.values.has(given)) {
+          blocks.push(c);
+          found++;
+          continue;
+        }
+        const mark = members.length;
+        const below = scan(c);
+        if (below === 0) {
+          members.length = mark;
+          blocks.push(c);
+        }
+        found += Math.max(below, 1);
+      }
+    }
+    return found;
+  };
+  scan(entity);
+  return { members, blocks, ...absent(entity, level, depth, ctx) };
+}
+
+/** Places the gazetteer puts under `entity`, at `level` or between, that the data lacks. */
+function absent(entity: Entity, level: string, depth: number, ctx: Context): { absentMembers: string[]; absentBlocks: string[] } {
+  const depthOf = new Map(ctx.standard.levels.map((l) => [l.id, l.depth]));
+  const known = ctx.standard.places.filter((p) => {
+    const d = depthOf.get(p.level)!;
+    const under = p.parent !== undefined ? p.parent === entity.name : entity.depth === 0 && d === 1;
+    return under && d > entity.depth && d <= depth;
+  });
+  if (known.length === 0) return { absentMembers: [], absentBlocks: [] };
+  const have = new Set<string>();
+  const stack = [...entity.children];
   while (stack.length) {
     const e = stack.pop()!;
-    if (e.level === level) out.push(e);
-    else if (e.depth < depth) for (let i = e.children.length - 1; i >= 0; i--) stack.push(e.children[i]!);
+    have.add(e.name);
+    if (e.depth < depth) stack.push(...e.children);
   }
-  return out;
+  const missing = known.filter((p) => !have.has(p.name));
+  return {
+    absentMembers: missing.filter((p) => p.level === level).map((p) => p.name),
+    absentBlocks: missing.filter((p) => p.level !== level).map((p) => p.name),
+  };
 }
 
 export function outcomeOf(check: Check, member: Entity, ctx: Context): Outcome {
@@ -30,62 +84,6 @@ export function outcomeOf(check: Check, member: Entity, ctx: Context): Outcome {
   let o = byEntity.get(member);
   if (!o) byEntity.set(member, (o = evaluateCheck(check, member, ctx)));
   return o;
-}
-
-/**
- * Places the standard's gazetteer puts under `entity`, at `level` or between it and `level`, which the data
- * lacks: for "every township" a county that is not in the data is unknown, not silently left out.
- */
-export function absentMembers(entity: Entity, level: string, ctx: Context): { members: string[]; blocks: string[] } {
-  return cached(ctx, entity, `absent:${level}`, () => findAbsent(entity, level, ctx));
-}
-
-function findAbsent(entity: Entity, level: string, ctx: Context): { members: string[]; blocks: string[] } {
-  const depth = ctx.standard.levels.find((l) => l.id === level)!.depth;
-  const depthOf = new Map(ctx.standard.levels.map((l) => [l.id, l.depth]));
-  const known = ctx.standard.places.filter((p) => {
-    const d = depthOf.get(p.level)!;
-    const under = p.parent !== undefined ? p.parent === entity.name : entity.depth === 0 && d === 1;
-    return under && d > entity.depth && d <= depth;
-  });
-  if (known.length === 0) return { members: [], blocks: [] };
-  const have = new Set<string>();
-  const stack = [...entity.children];
-  while (stack.length) {
-    const e = stack.pop()!;
-    have.add(e.name);
-    if (e.depth < depth) stack.push(...e.children);
-  }
-  const absent = known.filter((p) => !have.has(p.name));
-  // An absent place at the roll-up's level is one unknown member; one above it stands for an unknown number.
-  return { members: absent.filter((p) => p.level === level).map((p) => p.name), blocks: absent.filter((p) => p.level !== level).map((p) => p.name) };
-}
-
-/**
- * Entities between `entity` and `level` that have no rows at `level` below them: a county that gives only its
- * rate, no township rows. A roll-up must not leave them out; it judges them by their own figures instead.
- */
-export function gapsAt(entity: Entity, level: string, ctx: Context): Entity[] {
-  return cached(ctx, entity, `gaps:${level}`, () => findGaps(entity, level, ctx));
-}
-
-function findGaps(entity: Entity, level: string, ctx: Context): Entity[] {
-  const depth = ctx.standard.levels.find((l) => l.id === level)!.depth;
-  const gaps: Entity[] = [];
-  const scan = (e: Entity): number => {
-    let found = 0;
-    for (const c of e.children) {
-      if (c.level === level) found++;
-      else if (c.depth < depth) {
-        const below = scan(c);
-        if (below === 0) gaps.push(c);
-        found += below;
-      }
-    }
-    return found;
-  };
-  if (entity.depth < depth) scan(entity);
-  return gaps;
 }
 
 /** The tree does not change during a run: what lies under an entity is worked out once per level. */

@@ -3,6 +3,7 @@ import type { Metric } from '../standard/types.js';
 import type { Entity } from '../data/dataset.js';
 import type { Value } from '../data/values.js';
 import type { Context, Reason } from './types.js';
+import { partition } from './members.js';
 
 export type Read = { value: Value } | { missing: Reason[] } | { na: true };
 
@@ -11,6 +12,8 @@ export function read(entity: Entity, key: string, ctx: Context): Read {
   if (!metric.levels.includes(entity.level)) return { na: true };
   const direct = entity.values.get(key);
   if (direct) return { value: direct };
+  const summed = metric.additive ? sumOfChildren(entity, metric, ctx) : undefined;
+  if (summed) return summed;
   const ratio = metric.derive?.ratio;
   if (ratio) {
     const num = read(entity, ratio.numerator, ctx);
@@ -26,4 +29,25 @@ export function read(entity: Entity, key: string, ctx: Context): Read {
 
 function missing(metric: Metric): Reason {
   return { code: 'missing-value', metric: metric.key, label: metric.label };
+}
+
+/**
+ * A total from the children, when every child that should have it does and the standard's list of places shows
+ * none is absent (a county's population is not the sum of the two townships a file happens to list).
+ */
+function sumOfChildren(entity: Entity, metric: Metric, ctx: Context): Read | undefined {
+  const children = entity.children.filter((c) => metric.levels.includes(c.level));
+  if (children.length === 0) return undefined;
+  const level = children[0]!.level;
+  if (children.some((c) => c.level !== level)) return undefined;
+  const part = partition(entity, level, undefined, ctx);
+  if (!part || part.absentMembers.length > 0 || part.absentBlocks.length > 0) return undefined;
+  if (!ctx.standard.places.some((p) => p.level === level)) return undefined;
+  let total = 0;
+  for (const c of children) {
+    const r = read(c, metric.key, ctx);
+    if (!('value' in r) || r.value.kind !== 'number') return undefined;
+    total += r.value.value;
+  }
+  return { value: { kind: 'number', value: total } };
 }

@@ -64,6 +64,7 @@ const metricSchema = z.strictObject({
   unit: z.string().optional(),
   levels: z.array(text).min(1).optional(),
   scale: z.array(text).min(2).optional(),
+  additive: z.boolean().optional(),
   min: z.number().optional(),
   max: z.number().optional(),
   derive: z

@@ -79,6 +79,8 @@ export interface Metric {
   /** Level ids where this metric is measured; every level when the rule file does not say. */
   levels: string[];
   scale?: string[];
+  /** A total (population, stations, books) that an entity without its own figure has as the sum of its children's. */
+  additive?: boolean;
   /** Plausible range; values outside it are data errors. Defaults: numbers ≥ 0, percentages 0–100 (‰ 0–1000). */
   min?: number;
   max?: number;

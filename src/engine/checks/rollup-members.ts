@@ -5,7 +5,7 @@ import type { Entity } from '../../data/dataset.js';
 import { describe, unitOf, withUnit } from '../describe.js';
 import { levelName } from '../evaluate-check.js';
 import { gapOf, meets, round } from '../math.js';
-import { absentMembers, gapsAt, membersAt, outcomeOf } from '../members.js';
+import { outcomeOf, partition } from '../members.js';
 import { read } from '../read.js';
 import { stated } from '../stated.js';
 import { list } from '../../i18n/reasons.js';
@@ -23,7 +23,7 @@ interface Tally {
   na: number;
 }
 
-function tally(check: MemberCheck, entity: Entity, members: Entity[], ctx: Context): Tally {
+function tally(check: MemberCheck, members: Entity[], absentMembers: string[], ctx: Context): Tally {
   const t: Tally = { pass: [], fail: [], unknown: [], n: 0, na: 0 };
   for (const m of members) {
     const o = outcomeOf(check.check, m, ctx);
@@ -36,9 +36,8 @@ function tally(check: MemberCheck, entity: Entity, members: Entity[], ctx: Conte
     else if (o.status === 'fail') t.fail.push(m.name);
     else t.unknown.push(m.name);
   }
-  const absent = entity.level === check.level ? [] : absentMembers(entity, check.level, ctx).members;
-  t.unknown.push(...absent);
-  t.n += absent.length;
+  t.unknown.push(...absentMembers);
+  t.n += absentMembers.length;
   return t;
 }
 
@@ -51,8 +50,8 @@ function isEveryMember(check: MemberCheck): boolean {
 /** Shared frame: `na` below the level, `given` when the data supplies it, `missing` over an empty set. */
 function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tally, target: string) => Outcome): Outcome {
   const target = describe(check, ctx.metrics, (id) => levelName(ctx, id));
-  const members = membersAt(entity, check.level, ctx);
-  if (!members) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `${levelName(ctx, check.level)}以上层级的要求` }], check };
+  const part = partition(entity, check.level, check.given, ctx);
+  if (!part) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `${levelName(ctx, check.level)}以上层级的要求` }], check };
   if (entity.level === check.level && !isEveryMember(check)) {
     // "≥ 50% of communities" says nothing about one community on its own.
     return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `对${levelName(ctx, check.level)}整体的要求` }], check };
@@ -63,13 +62,12 @@ function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tal
     const g = given(check, entity, ctx, target);
     if (g) return g;
   }
-  const t = tally(check, entity, members, ctx);
-  const absentBlocks = entity.level === check.level ? [] : absentMembers(entity, check.level, ctx).blocks;
-  const gaps = [
-    ...gapsAt(entity, check.level, ctx).map((d) => ({ name: d.name, level: d.level, outcome: outcomeOf(check, d, ctx) })),
-    ...absentBlocks.map((name) => ({ name, level: ctx.standard.places.find((p) => p.name === name)!.level, outcome: { status: 'missing', target, reasons: [], check } as Outcome })),
+  const t = tally(check, part.members, part.absentMembers, ctx);
+  const blocks = [
+    ...part.blocks.map((d) => ({ name: d.name, level: d.level, outcome: outcomeOf(check, d, ctx) })),
+    ...part.absentBlocks.map((name) => ({ name, level: ctx.standard.places.find((p) => p.name === name)!.level, outcome: { status: 'missing', target, reasons: [], check } as Outcome })),
   ].filter((g) => g.outcome.status !== 'na');
-  if (gaps.length) return withGaps(check, t, gaps, target, ctx);
+  if (blocks.length) return withBlocks(check, t, blocks, target, ctx);
   if (t.n === 0 && t.na > 0) {
     return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `没有适用的${levelName(ctx, check.level)}` }], check };
   }
@@ -79,28 +77,81 @@ function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tal
   return judge(t, target);
 }
 
+interface Block {
+  name: string;
+  level: string;
+  outcome: Outcome;
+}
+
 /**
- * Some intermediate entities (e.g. counties) came without rows at the roll-up's level, judged instead by their
- * own figures. "Every township" still decides: it holds only if it holds in each of them. A share, count or
- * total below 100% cannot be merged from rates without their denominators, so it stays unknown.
+ * Some entities between the judged one and the roll-up's level are judged by their own figures (a county that
+ * reports its 设置率, or has no township rows). "Every township" holds only if it holds in each of them. A share
+ * is a weighted mean of theirs and the rows', so it is decided when every part's share lies on the same side of
+ * the target; counts add up.
  */
-function withGaps(check: MemberCheck, t: Tally, gaps: { name: string; level: string; outcome: Outcome }[], target: string, ctx: Context): Outcome {
-  const failing = gaps.filter((g) => g.outcome.status === 'fail').map((g) => g.name);
-  const unknownGaps = gaps.filter((g) => g.outcome.status !== 'pass' && g.outcome.status !== 'fail').map((g) => g.name);
-  const gapLevel = levelName(ctx, gaps[0]!.level);
-  const reported = gaps.filter((g) => g.outcome.actual !== undefined).map((g) => `${g.name}：${g.outcome.actual}`);
-  const silent = gaps.filter((g) => g.outcome.actual === undefined).map((g) => g.name);
+function withBlocks(check: MemberCheck, t: Tally, blocks: Block[], target: string, ctx: Context): Outcome {
+  const reported = blocks.filter((g) => g.outcome.actual !== undefined).map((g) => `${g.name}：${g.outcome.actual}`);
+  const silent = blocks.filter((g) => g.outcome.actual === undefined).map((g) => g.name);
   const actual = [t.n ? shareText(t.pass.length, t.n) : '', ...reported, silent.length ? `无数据：${list(silent)}` : ''].filter(Boolean).join('；');
   const base = { target, actual, check };
-  if (!isEveryMember(check)) {
-    const unknown = [...t.unknown, ...gaps.map((g) => g.name)];
-    return { ...base, status: 'missing', unknown, reasons: [{ code: 'members-unknown', level: `${levelName(ctx, check.level)}（或${gapLevel}）`, entities: gaps.map((g) => g.name) }] };
+  const unknownBlocks = blocks.filter((g) => typeof g.outcome.value !== 'number' && g.outcome.status !== 'pass' && g.outcome.status !== 'fail').map((g) => g.name);
+  const undecided = (names: string[]): Outcome => ({
+    ...base,
+    status: 'missing',
+    unknown: names,
+    reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: names }],
+  });
+
+  if (isEveryMember(check)) {
+    const shortfall = [...t.fail, ...blocks.filter((g) => g.outcome.status === 'fail').map((g) => g.name)];
+    const unknown = [...t.unknown, ...blocks.filter((g) => g.outcome.status !== 'pass' && g.outcome.status !== 'fail').map((g) => g.name)];
+    if (shortfall.length) return { ...base, status: 'fail', shortfall, unknown: unknown.length ? unknown : undefined, gap: { amount: shortfall.length, entities: shortfall.length }, reasons: [] };
+    if (unknown.length) return undecided(unknown);
+    return { ...base, status: 'pass', reasons: [] };
   }
-  const shortfall = [...t.fail, ...failing];
-  const unknown = [...t.unknown, ...unknownGaps];
-  if (shortfall.length) return { ...base, status: 'fail', shortfall, unknown: unknown.length ? unknown : undefined, gap: { amount: shortfall.length, entities: shortfall.length }, reasons: [] };
-  if (unknown.length) return { ...base, status: 'missing', unknown, reasons: [{ code: 'members-unknown', level: `${levelName(ctx, check.level)}（或${gapLevel}）`, entities: unknown }] };
-  return { ...base, status: 'pass', reasons: [] };
+  const c = check as ShareCheck | CountCheck; // `each` was decided above
+  const values = blocks.map((g) => g.outcome.value);
+  if (unknownBlocks.length || values.some((v) => typeof v !== 'number')) return undecided([...t.unknown, ...blocks.filter((g) => typeof g.outcome.value !== 'number').map((g) => g.name)]);
+  const numbers = values as number[];
+  let low: number;
+  let high: number;
+  if (c.kind === 'count') {
+    const known = numbers.reduce((a, b) => a + b, 0) + t.pass.length;
+    low = known;
+    high = known + t.unknown.length;
+  } else {
+    const shares = [...numbers];
+    const lows = [...shares];
+    const highs = [...shares];
+    if (t.n > 0) {
+      lows.push((t.pass.length / t.n) * 100);
+      highs.push(((t.pass.length + t.unknown.length) / t.n) * 100);
+    }
+    low = Math.min(...lows);
+    high = Math.max(...highs);
+  }
+  if (meets(low, c.op, c.value) && meets(high, c.op, c.value)) return { ...base, status: 'pass', reasons: [] };
+  if (outside(low, high, c.op, c.value)) return { ...base, status: 'fail', shortfall: [...t.fail, ...blocks.filter((g) => g.outcome.status === 'fail').map((g) => g.name)], reasons: [] };
+  return undecided([...t.unknown, ...blocks.map((g) => g.name)]);
+}
+
+/** Whether every value in [low, high] misses the target (targets are intervals, so this is decidable). */
+function outside(low: number, high: number, op: ShareCheck['op'], value: ShareCheck['value']): boolean {
+  if (op === 'between') {
+    const [a, b] = value as [number, number];
+    return !meets(high, '>=', a) || !meets(low, '<=', b);
+  }
+  const v = value as number;
+  switch (op) {
+    case '>=':
+    case '>':
+      return !meets(high, op, v);
+    case '<=':
+    case '<':
+      return !meets(low, op, v);
+    case '=':
+      return !meets(high, '>=', v) || !meets(low, '<=', v);
+  }
 }
 
 function given(check: MemberCheck, entity: Entity, ctx: Context, target: string): Outcome | undefined {

@@ -6,7 +6,7 @@ import type { Context } from '../types.js';
 import { describe, unitOf, withUnit } from '../describe.js';
 import { levelName } from '../evaluate-check.js';
 import { gapOf, meets, round } from '../math.js';
-import { absentMembers, gapsAt, membersAt } from '../members.js';
+import { partition } from '../members.js';
 import { read } from '../read.js';
 import { stated } from '../stated.js';
 
@@ -14,8 +14,8 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
   const metric = ctx.metrics.get(check.metric)!;
   const unit = unitOf(metric);
   const target = describe(check, ctx.metrics, (id) => levelName(ctx, id));
-  const members = membersAt(entity, check.level, ctx);
-  if (!members) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `${levelName(ctx, check.level)}以上层级的要求` }], check };
+  const part = partition(entity, check.level, check.given, ctx);
+  if (!part) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `${levelName(ctx, check.level)}以上层级的要求` }], check };
   if (entity.level === check.level) {
     // A total or an average is a property of the set, not of one member.
     return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `对${levelName(ctx, check.level)}整体的要求` }], check };
@@ -36,16 +36,15 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
   }
   const values: number[] = [];
   const unknown: Entity[] = [];
-  for (const m of members) {
+  for (const m of part.members) {
     const r = read(m, check.metric, ctx);
     if ('na' in r) continue;
     if ('value' in r && r.value.kind === 'number') values.push(r.value.value);
     else unknown.push(m);
   }
-  const absent = entity.level === check.level ? { members: [], blocks: [] } : absentMembers(entity, check.level, ctx);
-  const unknownNames = [...unknown.map((e) => e.name), ...absent.members, ...absent.blocks];
+  const unknownNames = [...unknown.map((e) => e.name), ...part.absentMembers, ...part.absentBlocks];
   // An intermediate entity without rows at the level: its own total adds to a sum; a mean cannot use it.
-  for (const gap of gapsAt(entity, check.level, ctx)) {
+  for (const gap of part.blocks) {
     const o = aggregate(check, gap, ctx);
     if (o.status === 'na') continue;
     if (check.kind === 'sum' && typeof o.value === 'number') values.push(o.value);
@@ -64,7 +63,7 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
   const result = check.kind === 'sum' ? total : total / values.length;
   const outcome = judged(result, []);
   if (outcome.status === 'fail' && check.kind === 'mean') {
-    outcome.shortfall = members.filter((m) => {
+    outcome.shortfall = part.members.filter((m) => {
       const r = read(m, check.metric, ctx);
       return 'value' in r && r.value.kind === 'number' && !meets(r.value.value, check.op, check.value);
     }).map((m) => m.name);
