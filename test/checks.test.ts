@@ -67,6 +67,10 @@ const cases: Case[] = [
   { name: 'any passes on one part', check: '{ kind: any, of: [{ kind: status, metric: has_station }, { kind: compare, metric: hours, op: ">=", value: 60 }] }', data: district('是否建有文化站,每周开放时间', '否,61'), status: 'pass' },
   { name: 'any fails when all parts fail', check: '{ kind: any, of: [{ kind: status, metric: has_station }, { kind: compare, metric: hours, op: ">=", value: 60 }] }', data: district('是否建有文化站,每周开放时间', '否,59'), status: 'fail' },
   { name: 'any is missing when none passes and one is unknown', check: '{ kind: any, of: [{ kind: status, metric: has_station }, { kind: compare, metric: hours, op: ">=", value: 60 }] }', data: district('是否建有文化站,每周开放时间', '否,'), status: 'missing' },
+  // either: alternative measures of one condition; the first the data gives decides
+  { name: 'either: the rate decides when given', check: '{ kind: either, of: [{ kind: compare, metric: rate, op: ">=", value: 100 }, { kind: status, metric: has_station }] }', data: district('覆盖率,是否建有文化站', '90%,是'), status: 'fail' },
+  { name: 'either: the facts decide without the rate', check: '{ kind: either, of: [{ kind: compare, metric: rate, op: ">=", value: 100 }, { kind: status, metric: has_station }] }', data: district('是否建有文化站', '否'), status: 'fail' },
+  { name: 'either: missing when neither is given', check: '{ kind: either, of: [{ kind: compare, metric: rate, op: ">=", value: 100 }, { kind: status, metric: has_station }] }', data: D, status: 'missing' },
   // na
   { name: 'na', check: '{ kind: na, reason: 授权性条款 }', data: D, status: 'na' },
   { name: 'compare on a metric not kept at this level is na', check: '{ kind: compare, metric: avg_shows, op: ">=", value: 5 }', data: 'entity,level,parent\n一街道,街道,测试区\n', status: 'na', extra: '    evaluateAt: [区, 街道]\n' },

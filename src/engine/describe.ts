@@ -53,6 +53,8 @@ function build(check: Check, metrics: Map<string, Metric>, levelName: (id: strin
       return check.label ?? check.of.map(d).join('；');
     case 'any':
       return check.label ?? check.of.map(d).join(' 或 ');
+    case 'either':
+      return check.label ?? check.of.map(d).join('（或）');
     case 'cases':
       return (
         check.label ??

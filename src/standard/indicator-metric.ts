@@ -21,6 +21,7 @@ export function metricsReadAt(check: Check, level: string, metrics: Map<string, 
       return check.level === level ? [] : kept(check.given);
     case 'all':
     case 'any':
+    case 'either':
       return union(check.of);
     case 'cases':
       // The value measured, not the conditions that pick the band (population picks the floor-area band).

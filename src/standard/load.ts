@@ -72,7 +72,7 @@ function describeIssue(issue: { path: PropertyKey[]; message: string; code: stri
     return `${parent ? `${parent}: ` : ''}missing required key "${String(key)}"`;
   }
   if (issue.code === 'invalid_union' && issue.path[issue.path.length - 1] !== undefined && /discriminator|kind/i.test(issue.message + JSON.stringify(issue))) {
-    return `${where}unknown check kind; kinds: compare, status, grade, manual, level, na, all, any, cases, stages, each, share, count, sum, mean`;
+    return `${where}unknown check kind; kinds: compare, status, grade, manual, level, na, all, any, either, cases, stages, each, share, count, sum, mean`;
   }
   if (issue.code === 'unrecognized_keys' && issue.keys) {
     return `${where}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;

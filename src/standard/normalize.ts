@@ -55,6 +55,7 @@ function resolveLevels(check: Check, lookup: LevelLookup): Check {
   switch (check.kind) {
     case 'all':
     case 'any':
+    case 'either':
       return { ...check, of: check.of.map(r) };
     case 'cases':
       return {

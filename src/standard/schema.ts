@@ -33,6 +33,7 @@ const checkSchema: z.ZodType<Check> = z.lazy(() =>
     z.strictObject({ kind: z.literal('na'), ...base, reason: text }),
     z.strictObject({ kind: z.literal('all'), ...base, of: z.array(checkSchema).min(1) }),
     z.strictObject({ kind: z.literal('any'), ...base, of: z.array(checkSchema).min(1) }),
+    z.strictObject({ kind: z.literal('either'), ...base, of: z.array(checkSchema).min(2) }),
     z.strictObject({
       kind: z.literal('cases'),
       ...base,

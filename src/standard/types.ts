@@ -26,6 +26,8 @@ export type LevelCheck = Labelled & { kind: 'level'; is: string[] };
 export type NaCheck = Labelled & { kind: 'na'; reason: string };
 export type AllCheck = Labelled & { kind: 'all'; of: Check[] };
 export type AnyCheck = Labelled & { kind: 'any'; of: Check[] };
+/** Alternative measures of one condition (a rate, or the counts behind it): the first the data gives decides. */
+export type EitherCheck = Labelled & { kind: 'either'; of: Check[] };
 export type CasesCheck = Labelled & {
   kind: 'cases';
   cases: { when: Check; then: Check; label?: string }[];
@@ -48,6 +50,7 @@ export type Check =
   | NaCheck
   | AllCheck
   | AnyCheck
+  | EitherCheck
   | CasesCheck
   | StagesCheck
   | EachCheck

@@ -14,6 +14,7 @@ function childrenOf(check: Check, path: readonly PropertyKey[]): [Check, Propert
   switch (check.kind) {
     case 'all':
     case 'any':
+    case 'either':
       return check.of.map((c, i) => [c, [...path, 'of', i]]);
     case 'cases':
       return [

@@ -1,4 +1,4 @@
-import type { AllCheck, AnyCheck } from '../../standard/types.js';
+import type { AllCheck, AnyCheck, EitherCheck } from '../../standard/types.js';
 import type { Evaluator, Outcome, Status } from '../types.js';
 import { evaluateCheck } from '../evaluate-check.js';
 
@@ -43,6 +43,17 @@ function unique<T>(xs: T[]): T[] | undefined {
 export const all: Evaluator<AllCheck> = (check, entity, ctx) => {
   const parts = check.of.map((c) => evaluateCheck(c, entity, ctx));
   return combine(check, parts, allStatus(parts.map((p) => p.status)), ctx);
+};
+
+/** either: alternative measures of one condition; the first one the data supplies decides. */
+export const either: Evaluator<EitherCheck> = (check, entity, ctx) => {
+  const parts: Outcome[] = [];
+  for (const c of check.of) {
+    const o = evaluateCheck(c, entity, ctx);
+    parts.push(o);
+    if (o.status !== 'missing') return { ...o, parts: o.parts ?? undefined, check: o.check };
+  }
+  return { status: 'missing', target: check.label ?? parts.map((p) => p.target).join('（或）'), reasons: parts.flatMap((p) => p.reasons), parts, check };
 };
 
 export const any: Evaluator<AnyCheck> = (check, entity, ctx) => {

@@ -6,7 +6,7 @@ import { status } from './status.js';
 import { grade } from './grade.js';
 import { manual } from './manual.js';
 import { level, na } from './level.js';
-import { all, any } from './combine.js';
+import { all, any, either } from './combine.js';
 import { cases } from './cases.js';
 import { stages } from './stages.js';
 import { each, share, count } from './rollup-members.js';
@@ -21,6 +21,7 @@ export const evaluators: { [K in CheckKind]: Evaluator<Extract<Check, { kind: K 
   na,
   all,
   any,
+  either,
   cases,
   stages,
   each,
