@@ -100,17 +100,24 @@ export function readRows(std: Standard, tables: RawTable[], { err, warn }: Repor
         continue;
       }
       const parentCell = blankToUndefined(get('parent'));
-      const key = `${name}\u0000${parentCell?.value ?? ''}`;
+      const key = name;
       let d = byEntity.get(key);
       if (!d) {
         d = newDraft(table.file, row.line);
         d.name = name;
-        d.parentCell = parentCell;
         byEntity.set(key, d);
         drafts.push(d);
       }
+      // In long data an entity's rows must agree on where it sits.
       const levelCell = blankToUndefined(get('level'));
-      if (levelCell && !d.levelCell) d.levelCell = levelCell;
+      for (const [cell, field, what] of [[parentCell, 'parentCell', 'parent'], [levelCell, 'levelCell', 'level']] as const) {
+        if (!cell) continue;
+        const before = d[field];
+        if (!before) d[field] = cell;
+        else if (String(before.value).trim() !== String(cell.value).trim()) {
+          err(table.file, row.line, cell.col, `"${name}" has ${what} "${cell.value}" here but "${before.value}" on line ${before.line}`);
+        }
+      }
       const metricCell = get('metric')!;
       const valueCell = get('value')!;
       const metricName = String(metricCell.value ?? '').trim();

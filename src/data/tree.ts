@@ -79,6 +79,14 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
     }
   }
 
+  // A name the gazetteer knows is one place: two rows for it are a duplicate, whatever their parents say.
+  for (const [name, list] of byName) {
+    if (list.length > 1 && places.has(name)) {
+      const second = draftOf.get(list[1]!)!;
+      err(second.file, second.line, undefined, `duplicate entity "${name}" (first on line ${draftOf.get(list[0]!)!.line})`);
+    }
+  }
+
   // 2. Parents: named in the data, known from the gazetteer, or the region itself.
   const realDepths = new Set<number>();
   const resolveDepth = (e: Entity, guard: Set<Entity>): number => {
@@ -139,8 +147,14 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
       err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is not among the ${levelAt(depth).name} rows${didYouMean(name, peers)}`);
       return undefined;
     }
-    if (depth === 0 && roots.length > 0 && !roots.some((r) => r.name === name)) {
-      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is not in the data${didYouMean(name, roots.map((r) => r.name))}`);
+    const knownPlace = places.get(name);
+    if (knownPlace && lookup(knownPlace.level)!.depth >= child.depth) {
+      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is a ${lookup(knownPlace.level)!.name}, not above "${child.name}" (${levelAt(child.depth).name})`);
+      return undefined;
+    }
+    if (depth === 0 && !knownPlace && norm(name) !== norm(std.region)) {
+      const tops = [std.region, ...roots.map((r) => r.name)];
+      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is not the ${levelAt(0).name} (${std.region})${roots.length ? ' nor a top-level row' : ''}${didYouMean(name, tops)}`);
       return undefined;
     }
     // Where the gazetteer lists every entity of the parent's level, a name it lacks is a typo, not a new place.

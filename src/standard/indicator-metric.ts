@@ -1,6 +1,7 @@
 // Which data item a column headed with an indicator id (GS-13, WZ-G02) fills, for an entity at a given level.
 // The answer depends on the level: WZ-G02 is a rate for the city but a yes/no for a county.
 import type { Check, Indicator, Metric } from './types.js';
+import { walkChecks } from './walk.js';
 
 /** Metrics a check reads when judged at an entity of `level` (a roll-up over that level reads its member check). */
 export function metricsReadAt(check: Check, level: string, metrics: Map<string, Metric>): string[] {
@@ -42,6 +43,16 @@ export function indicatorMetricsAt(indicator: Indicator, level: string, metrics:
   if (indicator.metric && metrics.get(indicator.metric)?.levels.includes(level)) return [indicator.metric];
   const read = metricsReadAt(indicator.check, level, metrics);
   if (read.length === 1) return read;
-  if (read.length > 1 && read.every((k) => metrics.get(k)?.type === 'boolean')) return read;
+  // 是 under GS-01 answers each of its yes/no facilities; never a part a person must judge.
+  const judged = manualMetrics(indicator.check);
+  if (read.length > 1 && read.every((k) => metrics.get(k)?.type === 'boolean' && !judged.has(k))) return read;
   return [];
+}
+
+function manualMetrics(check: Check): Set<string> {
+  const found = new Set<string>();
+  walkChecks(check, [], (c) => {
+    if (c.kind === 'manual' && c.metric) found.add(c.metric);
+  });
+  return found;
 }
