@@ -2,7 +2,8 @@
 import type { Op, Threshold } from '../standard/types.js';
 import type { Gap } from './types.js';
 
-const EPS = 1e-9;
+// Far above the error of a few float operations (~1e-16), far below any difference a document means.
+const EPS = 1e-12;
 
 function near(a: number, b: number): boolean {
   return Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));

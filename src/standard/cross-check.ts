@@ -5,6 +5,7 @@ import { levelLookup } from './levels.js';
 import { walkChecks } from './walk.js';
 import { didYouMean } from '../util/suggest.js';
 import { DEFAULT_GRADE_SCALE, gradeIndex } from './grades.js';
+import { fractionValue } from './normalize.js';
 
 export interface PathProblem {
   path: PropertyKey[];
@@ -137,7 +138,7 @@ export function crossCheck(std: RawStandard): PathProblem[] {
     const between = (op: string, value: unknown) => {
       if (op === 'between' && !Array.isArray(value)) report([...path, 'value'], 'between needs [low, high]');
       if (op !== 'between' && Array.isArray(value)) report([...path, 'value'], `${op} needs a single number`);
-      if (Array.isArray(value) && value[0] > value[1]) report([...path, 'value'], 'between needs low ≤ high');
+      if (Array.isArray(value) && fractionValue(value[0], 1) > fractionValue(value[1], 1)) report([...path, 'value'], 'between needs low ≤ high');
     };
     switch (c.kind) {
       case 'compare': {

@@ -1,6 +1,6 @@
 // Turns a validated rule file into the Standard the engine uses: level names resolved to ids, defaults filled.
 import type { RawStandard } from './schema.js';
-import type { Check, Indicator, Metric, Standard } from './types.js';
+import type { Check, Indicator, Metric, Standard, Threshold } from './types.js';
 import { levelLookup, type LevelLookup } from './levels.js';
 import { directMetrics } from './walk.js';
 
@@ -15,11 +15,11 @@ export function normalize(raw: RawStandard, origin: string): Standard {
     levels: m.levels ? m.levels.map(id) : allLevels,
   }));
 
+  const byKey = new Map(metrics.map((m) => [m.key, m]));
+  const resolve = (c: Check) => resolveValues(resolveLevels(c, lookup), byKey);
   const indicators: Indicator[] = raw.indicators.map((x) => {
-    const check = resolveLevels(x.check as Check, lookup);
-    const tiers = Object.fromEntries(
-      Object.entries(x.tiers ?? {}).map(([k, c]) => [k, resolveLevels(c as Check, lookup)]),
-    );
+    const check = resolve(x.check as Check);
+    const tiers = Object.fromEntries(Object.entries(x.tiers ?? {}).map(([k, c]) => [k, resolve(c as Check)]));
     return {
       ...x,
       level: id(x.level),
@@ -83,4 +83,44 @@ function resolveLevels(check: Check, lookup: LevelLookup): Check {
 function singleMetric(check: Check): string | undefined {
   const found = directMetrics(check);
   return found.length === 1 ? found[0] : undefined;
+}
+
+/** "1/3" in a rule file → a number in the unit the check compares in (33.33…% for a percentage or a share). */
+export function fractionValue(v: number | string, scale: number): number {
+  if (typeof v === 'number') return v;
+  const [a, b] = v.split('/').map(Number) as [number, number];
+  return (a / b) * scale;
+}
+
+function resolveValues(check: Check, metrics: Map<string, Metric>): Check {
+  const r = (c: Check) => resolveValues(c, metrics);
+  const scaleOf = (key: string) => {
+    const m = metrics.get(key);
+    return m?.type === 'percent' ? ((m.unit ?? '%') === '‰' ? 1000 : 100) : 1;
+  };
+  const value = (v: Threshold | string | [number | string, number | string], scale: number): Threshold =>
+    Array.isArray(v) ? [fractionValue(v[0], scale), fractionValue(v[1], scale)] : fractionValue(v as number | string, scale);
+  switch (check.kind) {
+    case 'compare':
+      return { ...check, value: value(check.value, scaleOf(check.metric)) };
+    case 'share':
+      return { ...check, value: value(check.value, 100), check: r(check.check) };
+    case 'count':
+      return { ...check, value: value(check.value, 1), check: r(check.check) };
+    case 'sum':
+    case 'mean':
+      return { ...check, value: value(check.value, scaleOf(check.metric)) };
+    case 'each':
+      return { ...check, check: r(check.check) };
+    case 'all':
+    case 'any':
+    case 'either':
+      return { ...check, of: check.of.map(r) };
+    case 'cases':
+      return { ...check, cases: check.cases.map((c) => ({ ...c, when: r(c.when), then: r(c.then) })), otherwise: check.otherwise && r(check.otherwise) };
+    case 'stages':
+      return { ...check, stages: check.stages.map((s) => ({ ...s, check: r(s.check) })) };
+    default:
+      return check;
+  }
 }

@@ -5,7 +5,10 @@ import type { Check } from './types.js';
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'ids use letters, digits, "_", "." and "-"');
 const text = z.string().min(1);
 const op = z.enum(['>=', '>', '<=', '<', '=', 'between']);
-const threshold = z.union([z.number(), z.tuple([z.number(), z.number()])]);
+/** A number, or an exact fraction such as "1/3" (三分之一), read in the metric's unit: 33.33…% for a percentage. */
+const fraction = z.string().regex(/^\d+(\.\d+)?\/\d+(\.\d+)?$/, 'a fraction is written like "1/3"');
+const number = z.union([z.number(), fraction]);
+const threshold = z.union([number, z.tuple([number, number])]);
 const year = z.number().int().min(1900).max(2200);
 
 const comparison = {
