@@ -80,9 +80,16 @@ describe('bad usage and bad input: one line, exit 2, no stack trace', () => {
     ['a unit that does not fit', ['check', '--standard', 'gongshu-53', 'fixtures/broken/wrong-unit.csv'], 'unit "TB" does not fit'],
     ['a duplicate entity', ['check', '--standard', 'gongshu-53', 'fixtures/broken/duplicate-entity.csv'], 'duplicate entity'],
     ['an unknown parent', ['check', '--standard', 'gongshu-53', 'fixtures/broken/unknown-parent.csv'], 'did you mean "米市巷街道"?'],
+    ['a folder given as data', ['check', '--standard', 'gongshu-53', '--input-format', 'csv', 'fixtures'], 'fixtures: is a folder, not a file'],
+    ['a header and no rows', ['check', '--standard', 'gongshu-53', '--input-format', 'csv', '-'], 'the file has a header but no data rows'],
+    ['a street twice', ['check', '--standard', 'gongshu-53', '--input-format', 'csv', '-'], 'duplicate entity "米市巷街道"'],
     ['a broken rule file', ['check', '--standard', 'fixtures/broken/bad-rule.yaml', GS], 'fixtures/broken/bad-rule.yaml:'],
-  ])('%s', (_, args, message) => {
-    const r = dabiao(args);
+  ])('%s', (name, args, message) => {
+    const stdin: Record<string, string> = {
+      'a header and no rows': 'entity,level\n',
+      'a street twice': 'entity,level,parent,阅报栏\n米市巷街道,街道,拱墅区,1\n米市巷街道,街道,湖墅街道,1\n',
+    };
+    const r = dabiao(args, stdin[name]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);

@@ -36,6 +36,7 @@ describe('numbers as analysts write them', () => {
     ['1.3万', plain, 13000],
     ['1.2册', perCapita, 1.2],
     ['1.2册/人', perCapita, 1.2],
+    ['0.3㎡/人', metric({ unit: '平方米/人' }), 0.3],
     [' 42 ', plain, 42],
     [1500, plain, 1500],
     ['1/3', percent, 100 / 3],

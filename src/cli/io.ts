@@ -28,13 +28,19 @@ export function readStandard(ref: string): Standard {
     const file = builtinPath(ref);
     return loadStandardText(fs.readFileSync(file, 'utf8'), path.relative(process.cwd(), file) || file, `built-in:${ref}`);
   }
+  assertFile(ref);
   return loadStandardText(fs.readFileSync(ref, 'utf8'), ref);
 }
 
 export type InputFormat = 'csv' | 'json';
 
+function assertFile(file: string): void {
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new UsageError(`${file}: is a folder, not a file`);
+}
+
 export function readTable(file: string, opts: { inputFormat?: InputFormat; encoding: EncodingChoice }): RawTable {
   const name = file === '-' ? '<stdin>' : file;
+  if (file !== '-') assertFile(file);
   const format = opts.inputFormat ?? formatFromExtension(file);
   const bytes = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
   const { text, encoding } = decode(bytes, opts.encoding);
@@ -59,8 +65,9 @@ export function writeFileAtomic(file: string, content: string): void {
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'ENOTDIR') {
-      throw new UsageError(`cannot write ${file}: ${code === 'EACCES' ? 'permission denied' : 'no such folder'}`);
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'ENOTDIR' || code === 'EISDIR') {
+      const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : 'no such folder';
+      throw new UsageError(`cannot write ${file}: ${why}`);
     }
     throw e;
   }

@@ -49,6 +49,7 @@ export function readCsv(text: string, file: string): RawTable {
         cells: headers.map((h, i) => ({ header: h.name, value: record[i], line: info.lines, col: h.col })),
       };
     });
+  if (rows.length === 0) throw new DataError(file, head.info.lines, undefined, 'the file has a header but no data rows');
   return { file, headers, rows };
 }
 

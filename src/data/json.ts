@@ -62,5 +62,6 @@ export function readJson(input: string, file: string): RawTable {
     add(item);
     return { file, line, cells };
   });
+  if (rows.length === 0) return fail(list!.offset, 'the file has no rows');
   return { file, headers: [...headers.values()], rows };
 }

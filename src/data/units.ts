@@ -35,6 +35,12 @@ export function unitFactor(written: string, unit: string | undefined): number | 
   if (unit === undefined) return undefined;
   const u = normalizeUnit(unit);
   if (w === u) return 1;
+  if (w.includes('/') && u.includes('/')) {
+    // 0.3㎡/人 for 平方米/人: same denominator, numerators that convert.
+    const [wn, wd] = w.split('/') as [string, string];
+    const [un, ud] = u.split('/') as [string, string];
+    return wd === ud ? unitFactor(wn, un) : undefined;
+  }
   const numerator = u.includes('/') ? u.split('/')[0]! : undefined;
   if (numerator !== undefined && w === numerator) return 1;
   for (const target of [u, numerator]) {

@@ -195,5 +195,5 @@ export function formatValue(v: Value, metric?: Metric): string {
 /** Enough digits that a value just under a target never shows as the target itself (0.999999, not 1). */
 export function formatNumber(n: number): string {
   if (Number.isInteger(n)) return String(n);
-  return Math.abs(n) >= 1e5 ? String(+n.toFixed(2)) : String(+n.toPrecision(6));
+  return Math.abs(n) >= 1e5 ? String(+n.toFixed(2)) : String(+n.toPrecision(10));
 }

@@ -18,7 +18,9 @@ export function read(entity: Entity, key: string, ctx: Context): Read {
   if (ratio) {
     const num = read(entity, ratio.numerator, ctx);
     const den = read(entity, ratio.denominator, ctx);
-    if ('value' in num && 'value' in den && num.value.kind === 'number' && den.value.kind === 'number' && den.value.value !== 0) {
+    if ('value' in num && 'value' in den && num.value.kind === 'number' && den.value.kind === 'number') {
+      // A share of nothing (no eligible schools) does not apply; it is not missing data.
+      if (den.value.value === 0) return { na: true };
       return { value: { kind: 'number', value: (num.value.value / den.value.value) * ratio.per } };
     }
     const parts = [num, den].flatMap((r) => ('missing' in r ? r.missing : []));

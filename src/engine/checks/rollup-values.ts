@@ -62,12 +62,6 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
   }
   const result = check.kind === 'sum' ? total : total / values.length;
   const outcome = judged(result, []);
-  if (outcome.status === 'fail' && check.kind === 'mean') {
-    outcome.shortfall = part.members.filter((m) => {
-      const r = read(m, check.metric, ctx);
-      return 'value' in r && r.value.kind === 'number' && !meets(r.value.value, check.op, check.value);
-    }).map((m) => m.name);
-  }
   return outcome;
 }
 
