@@ -2,30 +2,9 @@
 // Expected verdicts are from fixtures/gongshu-expected.md. They were worked out by hand from the standard's
 // text, not by running dabiao.
 import { describe, it, expect } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+import { checkJson, type JsonResult, type Status } from './helpers.js';
 
-type Status = 'pass' | 'fail' | 'missing' | 'manual' | 'na';
-
-interface JsonResult {
-  entity: string;
-  level: string;
-  indicator: string;
-  tier: string;
-  status: Status;
-  actual: unknown;
-  target: { text: string };
-  gap: unknown;
-  [k: string]: unknown;
-}
-
-interface JsonReport {
-  schemaVersion: number;
-  results: JsonResult[];
-}
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+type JsonReport = ReturnType<typeof checkJson>;
 
 const FILES = [
   'fixtures/gongshu-district.csv',
@@ -91,17 +70,7 @@ const expected: Record<string, Status> = {
 };
 
 function run(file: string, ...extra: string[]): JsonReport {
-  const res = spawnSync(
-    process.execPath,
-    ['bin/dabiao.js', 'check', '--standard', 'gongshu-53', '--format', 'json', ...extra, file],
-    { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
-  if (res.error) throw res.error;
-  // Exit 1 is expected: the fixture has failing items (--fail-on fail is the default).
-  if (res.status !== 0 && res.status !== 1) {
-    throw new Error(`dabiao exited ${res.status}\n${res.stderr}`);
-  }
-  return JSON.parse(res.stdout) as JsonReport;
+  return checkJson(['--standard', 'gongshu-53', ...extra, file]);
 }
 
 function districtResult(report: JsonReport, id: string): JsonResult {

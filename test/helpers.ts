@@ -85,3 +85,32 @@ export function dabiao(args: string[], input?: string | Buffer) {
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+export type Status = 'pass' | 'fail' | 'missing' | 'manual' | 'na';
+
+/** A result as the JSON output gives it (docs/json-output.md); tests read only these fields. */
+export interface JsonResult {
+  entity: string;
+  level: string;
+  indicator: string;
+  tier: string;
+  status: Status;
+  actual: unknown;
+  target: { text: string };
+  gap: unknown;
+  shortfall?: string[];
+  [k: string]: unknown;
+}
+
+/** `dabiao check --format json …`, which must exit 0 or 1 (1: some result fails, as fixtures expect). */
+export function checkJson(args: string[]): { schemaVersion: number; results: JsonResult[]; summary: Record<string, unknown>[] } {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/dabiao.js'), 'check', '--format', 'json', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (r.error) throw r.error;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`dabiao exited ${r.status}\n${r.stderr}`);
+  return JSON.parse(r.stdout);
+}

@@ -2,33 +2,10 @@
 // township fixture. Expected verdicts are from fixtures/wenzhou-2017-expected.md, worked out by hand from the
 // document's figures and the rule file, not by running dabiao.
 import { describe, it, expect } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-
-type Status = 'pass' | 'fail' | 'missing' | 'manual' | 'na';
-
-interface JsonResult {
-  entity: string;
-  level: string;
-  indicator: string;
-  tier: string;
-  status: Status;
-  shortfall?: string[];
-  [k: string]: unknown;
-}
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { checkJson, type JsonResult, type Status } from './helpers.js';
 
 function check(args: string[]): JsonResult[] {
-  const r = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'bin/dabiao.js'), 'check', '--standard', 'wenzhou-72', '--tier', 'both', '--format', 'json', ...args],
-    { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-  );
-  // exit 1 = some result failed, which these fixtures expect; 2+ would be a usage or data error
-  expect(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}${r.error ?? ''}`).toBe(true);
-  return (JSON.parse(r.stdout) as { results: JsonResult[] }).results;
+  return checkJson(['--standard', 'wenzhou-72', '--tier', 'both', ...args]).results;
 }
 
 function find(results: JsonResult[], entity: string, indicator: string, tier: string): JsonResult {
@@ -215,12 +192,7 @@ describe.each(['fixtures/wenzhou-counties.csv', 'fixtures/wenzhou-counties-long.
 
 describe('wenzhou-72 year stages', () => {
   it('--as-of 2019 uses the 【4．1】 90% and 【5．1】 88% stages', () => {
-    const r = spawnSync(
-      process.execPath,
-      [path.join(ROOT, 'bin/dabiao.js'), 'check', '--standard', 'wenzhou-72', '--as-of', '2019', '--format', 'json', '-i', 'WZ-K02,WZ-K03,WZ-G11', 'fixtures/wenzhou-counties.csv', 'fixtures/wenzhou-townships.csv'],
-      { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-    );
-    const results = (JSON.parse(r.stdout) as { results: JsonResult[] }).results;
+    const results = checkJson(['--standard', 'wenzhou-72', '--as-of', '2019', '-i', 'WZ-K02,WZ-K03,WZ-G11', 'fixtures/wenzhou-counties.csv', 'fixtures/wenzhou-townships.csv']).results;
     const status = (entity: string, id: string) => find(results, entity, id, 'standard').status;
     expect(status('鹿城区', 'WZ-K02')).toBe('pass'); // 13/14 = 92.9% ≥ 90%
     expect(status('苍南县', 'WZ-K02')).toBe('pass'); // 90% exactly
