@@ -88,10 +88,11 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
   }
 
   // A rate computed from its parts (12 stations in 10 townships) can be as impossible as one written down.
+  const derived = std.metrics.filter((m) => m.derive);
   for (const [entity, placed] of cellsOf) {
-    for (const m of std.metrics) {
-      const r = m.derive?.ratio;
-      if (!r || entity.values.has(m.key)) continue;
+    for (const m of derived) {
+      const r = m.derive!.ratio;
+      if (entity.values.has(m.key)) continue;
       const num = entity.values.get(r.numerator);
       const den = entity.values.get(r.denominator);
       if (num?.kind !== 'number' || den?.kind !== 'number' || den.value === 0) continue;
