@@ -15,6 +15,8 @@ export interface Partition {
   /** Gazetteer places missing from the data: at the level (one unknown member each) or above it (a block). */
   absentMembers: string[];
   absentBlocks: string[];
+  /** Members the data says exist (乡镇（街道）数 = 7) but that have no rows (only 1 township given). */
+  unaccounted: number;
 }
 
 /** Undefined when `entity` sits below `level`: the roll-up does not apply to it. */
@@ -24,10 +26,19 @@ export function partition(entity: Entity, level: string, given: string | undefin
 
 function findPartition(entity: Entity, level: string, given: string | undefined, ctx: Context): Partition | undefined {
   const depth = ctx.standard.levels.find((l) => l.id === level)!.depth;
-  if (entity.level === level) return { members: [entity], blocks: [], absentMembers: [], absentBlocks: [] };
+  if (entity.level === level) return { members: [entity], blocks: [], absentMembers: [], absentBlocks: [], unaccounted: 0 };
   if (entity.depth > depth) return undefined;
   const members: Entity[] = [];
   const blocks: Entity[] = [];
+  const counts = ctx.standard.metrics.filter((m) => m.countOf === level).map((m) => m.key);
+  const stated = (e: Entity) => {
+    for (const k of counts) {
+      const v = e.values.get(k);
+      if (v?.kind === 'number') return v.value;
+    }
+    return undefined;
+  };
+  let deficit = 0;
   const scan = (e: Entity): number => {
     let found = 0;
     for (const c of e.children) {
@@ -35,7 +46,7 @@ function findPartition(entity: Entity, level: string, given: string | undefined,
         members.push(c);
         found++;
       } else if (c.depth < depth) {
-        if (given !== undefined && c.values.has(given)) {
+        if (given !== undefined && hasOwnFigure(c, given, ctx)) {
           blocks.push(c);
           found++;
           continue;
@@ -45,6 +56,9 @@ function findPartition(entity: Entity, level: string, given: string | undefined,
         if (below === 0) {
           members.length = mark;
           blocks.push(c);
+        } else {
+          const n = stated(c);
+          if (n !== undefined && n > below) deficit += n - below;
         }
         found += Math.max(below, 1);
       }
@@ -52,7 +66,11 @@ function findPartition(entity: Entity, level: string, given: string | undefined,
     return found;
   };
   scan(entity);
-  return { members, blocks, ...absent(entity, level, depth, ctx) };
+  const gone = absent(entity, level, depth, ctx);
+  const own = stated(entity);
+  // The judged entity's own count covers everything under it, when nothing else stands in for part of it.
+  const unaccounted = own !== undefined && blocks.length === 0 && gone.absentBlocks.length === 0 ? Math.max(0, own - members.length - gone.absentMembers.length) : deficit;
+  return { members, blocks, ...gone, unaccounted };
 }
 
 /** Places the gazetteer puts under `entity`, at `level` or between, that the data lacks. */
@@ -92,4 +110,11 @@ function cached<T>(ctx: Context, entity: Entity, key: string, compute: () => T):
   if (!byKey) ctx.tree.set(entity, (byKey = new Map()));
   if (!byKey.has(key)) byKey.set(key, compute());
   return byKey.get(key) as T;
+}
+
+/** An entity reports a roll-up's figure itself: given, or computed from its own parts (not from its children). */
+function hasOwnFigure(e: Entity, given: string, ctx: Context): boolean {
+  if (e.values.has(given)) return true;
+  const r = ctx.metrics.get(given)?.derive?.ratio;
+  return r !== undefined && e.values.has(r.numerator) && e.values.has(r.denominator);
 }

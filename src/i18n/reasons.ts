@@ -8,7 +8,7 @@ export function reasonText(r: Reason): string {
     case 'no-members':
       return r.given ? `缺少数据：${r.given}（或各${r.level}的数据）` : `没有${r.level}数据`;
     case 'members-unknown':
-      return `${r.entities.length}个${r.level}数据不全：${list(r.entities)}`;
+      return `${r.level}数据不全：${list(r.entities)}`;
     case 'evidence-required':
       return `需提供依据：${r.evidence}`;
     case 'needs-judgement':

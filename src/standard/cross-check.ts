@@ -101,6 +101,7 @@ export function crossCheck(std: RawStandard): PathProblem[] {
   (std.places ?? []).forEach((p, i) => checkLevel(['places', i, 'level'], p.level));
   std.metrics.forEach((m, i) => {
     m.levels?.forEach((l, j) => checkLevel(['metrics', i, 'levels', j], l));
+    if (m.countOf !== undefined) checkLevel(['metrics', i, 'countOf'], m.countOf);
     if (m.scale && m.type !== 'grade') report(['metrics', i, 'scale'], 'only grade metrics have a scale');
     if (m.derive) {
       const r = m.derive.ratio;

@@ -13,6 +13,7 @@ export function normalize(raw: RawStandard, origin: string): Standard {
     ...m,
     aliases: m.aliases ?? [],
     levels: m.levels ? m.levels.map(id) : allLevels,
+    countOf: m.countOf ? id(m.countOf) : undefined,
   }));
 
   const byKey = new Map(metrics.map((m) => [m.key, m]));

@@ -69,6 +69,7 @@ const metricSchema = z.strictObject({
   levels: z.array(text).min(1).optional(),
   scale: z.array(text).min(2).optional(),
   additive: z.boolean().optional(),
+  countOf: text.optional(),
   min: z.number().optional(),
   max: z.number().optional(),
   derive: z

@@ -84,6 +84,8 @@ export interface Metric {
   scale?: string[];
   /** A total (population, stations, books) that an entity without its own figure has as the sum of its children's. */
   additive?: boolean;
+  /** This metric is the number of entities at that level (id) under the one it is given for: 乡镇（街道）数. */
+  countOf?: string;
   /** Plausible range; values outside it are data errors. Defaults: numbers ≥ 0, percentages 0–100 (‰ 0–1000). */
   min?: number;
   max?: number;

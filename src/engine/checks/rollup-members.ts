@@ -18,13 +18,15 @@ interface Tally {
   fail: string[];
   /** Missing or manual, or known to the standard but absent from the data. */
   unknown: string[];
+  /** How many members are unknown (an entry of `unknown` may stand for several: "另有6个乡镇（街道）无数据"). */
+  u: number;
   n: number;
   /** Members whose own check does not apply to them. */
   na: number;
 }
 
-function tally(check: MemberCheck, members: Entity[], absentMembers: string[], ctx: Context): Tally {
-  const t: Tally = { pass: [], fail: [], unknown: [], n: 0, na: 0 };
+function tally(check: MemberCheck, members: Entity[], absentMembers: string[], unaccounted: number, ctx: Context): Tally {
+  const t: Tally = { pass: [], fail: [], unknown: [], u: 0, n: 0, na: 0 };
   for (const m of members) {
     const o = outcomeOf(check.check, m, ctx);
     if (o.status === 'na') {
@@ -34,10 +36,19 @@ function tally(check: MemberCheck, members: Entity[], absentMembers: string[], c
     t.n++;
     if (o.status === 'pass') t.pass.push(m.name);
     else if (o.status === 'fail') t.fail.push(m.name);
-    else t.unknown.push(m.name);
+    else {
+      t.unknown.push(m.name);
+      t.u++;
+    }
   }
   t.unknown.push(...absentMembers);
+  t.u += absentMembers.length;
   t.n += absentMembers.length;
+  if (unaccounted > 0) {
+    t.unknown.push(`另有${unaccounted}个${levelName(ctx, check.level)}无数据`);
+    t.u += unaccounted;
+    t.n += unaccounted;
+  }
   return t;
 }
 
@@ -62,7 +73,7 @@ function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tal
     const g = given(check, entity, ctx, target);
     if (g) return g;
   }
-  const t = tally(check, part.members, part.absentMembers, ctx);
+  const t = tally(check, part.members, part.absentMembers, part.unaccounted, ctx);
   const blocks = [
     ...part.blocks.map((d) => ({ name: d.name, level: d.level, outcome: outcomeOf(check, d, ctx) })),
     ...part.absentBlocks.map((name) => ({ name, level: ctx.standard.places.find((p) => p.name === name)!.level, outcome: { status: 'missing', target, reasons: [], check } as Outcome })),
@@ -118,14 +129,14 @@ function withBlocks(check: MemberCheck, t: Tally, blocks: Block[], target: strin
   if (c.kind === 'count') {
     const known = numbers.reduce((a, b) => a + b, 0) + t.pass.length;
     low = known;
-    high = known + t.unknown.length;
+    high = known + t.u;
   } else {
     const shares = [...numbers];
     const lows = [...shares];
     const highs = [...shares];
     if (t.n > 0) {
       lows.push((t.pass.length / t.n) * 100);
-      highs.push(((t.pass.length + t.unknown.length) / t.n) * 100);
+      highs.push(((t.pass.length + t.u) / t.n) * 100);
     }
     low = Math.min(...lows);
     high = Math.max(...highs);
@@ -188,7 +199,7 @@ export const share: Evaluator<ShareCheck> = (check, entity, ctx) =>
   rollup(check, entity, ctx, (t, target) => {
     const pct = (k: number) => (k / t.n) * 100;
     const low = meets(pct(t.pass.length), check.op, check.value);
-    const high = meets(pct(t.pass.length + t.unknown.length), check.op, check.value);
+    const high = meets(pct(t.pass.length + t.u), check.op, check.value);
     const base = { target, actual: shareText(t.pass.length, t.n), value: round(pct(t.pass.length)), check, unknown: t.unknown.length ? t.unknown : undefined };
     if (low && high) return { ...base, status: 'pass', reasons: [] };
     if (!low && !high) {
@@ -207,7 +218,7 @@ function needed(t: Tally, check: ShareCheck): number | undefined {
 export const count: Evaluator<CountCheck> = (check, entity, ctx) =>
   rollup(check, entity, ctx, (t, target) => {
     const low = meets(t.pass.length, check.op, check.value);
-    const high = meets(t.pass.length + t.unknown.length, check.op, check.value);
+    const high = meets(t.pass.length + t.u, check.op, check.value);
     const base = { target, actual: String(t.pass.length), value: t.pass.length, check, unknown: t.unknown.length ? t.unknown : undefined };
     if (low && high) return { ...base, status: 'pass', reasons: [] };
     if (!low && !high) return { ...base, status: 'fail', shortfall: t.fail, gap: gapOf(t.pass.length, check.op, check.value), reasons: [] };

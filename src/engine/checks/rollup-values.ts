@@ -58,6 +58,10 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
     if (check.kind === 'sum' && (check.op === '>=' || check.op === '>') && meets(total, check.op, check.value)) {
       return judged(total, [], { unknown: unknownNames });
     }
+    // An average is at least the known total spread over every member, unknown ones counted as 0.
+    if (check.kind === 'mean' && (check.op === '>=' || check.op === '>') && meets(total / n, check.op, check.value)) {
+      return { ...judged(total / n, [], { unknown: unknownNames }), actual: `≥ ${withUnit(round(total / n), unit)}` };
+    }
     return { status: 'missing', target, reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: unknownNames }], unknown: unknownNames, check };
   }
   const result = check.kind === 'sum' ? total : total / values.length;
