@@ -65,3 +65,14 @@ describe('city figures from county rows', () => {
     expect(city.shortfall).toEqual(['瑞安市']);
   });
 });
+
+describe('a county stating how many townships it has', () => {
+  it('7 townships stated, 1 row given: "every township" is undecided, not passed', () => {
+    expect(statusOf('entity,level,parent,乡镇（街道）数,设有综合文化站\n洞头区,县,温州市,7,\n北岙街道,乡镇,洞头区,,是\n', '洞头区', 'WZ-K02')).toBe('missing');
+  });
+  it('a rate from its own counts stands for its townships at the city too', () => {
+    const csv = 'entity,level,parent,乡镇（街道）数,已设综合文化站的乡镇（街道）数,设有综合文化站\n洞头区,县,温州市,2,1,\n北岙街道,乡镇,洞头区,,,是\n东屏街道,乡镇,洞头区,,,是\n';
+    expect(statusOf(csv, '洞头区', 'WZ-K02')).toBe('fail'); // 1 of 2 by its own count
+    expect(statusOf(csv, '温州市', 'WZ-K02')).toBe('fail'); // the county's figure, not its two rows
+  });
+});
