@@ -42,6 +42,9 @@ export interface Outcome {
   shortfall?: string[];
   /** Members of a roll-up whose own result is unknown (missing or manual). */
   unknown?: string[];
+  /** Level ids of names in `shortfall` / `unknown` that are not at the roll-up's own level (a county standing
+   *  for its townships). */
+  levelsOf?: Record<string, string>;
   year?: number;
   stage?: string;
   label?: string;

@@ -1,24 +1,8 @@
 // Lookups every report format needs: level names, responsible units and deadlines of an indicator.
 import type { Indicator, Responsible, Standard } from '../standard/types.js';
-import type { Outcome } from '../engine/types.js';
 
 export function levelNameOf(standard: Standard, id: string): string {
   return standard.levels.find((l) => l.id === id)?.name ?? id;
-}
-
-/** The level a roll-up in this outcome (or the first of its parts that has a shortfall) counts. */
-export function rollupLevel(standard: Standard, o: Outcome): string | undefined {
-  const c = o.check;
-  if (c.kind === 'each' || c.kind === 'share' || c.kind === 'count' || c.kind === 'sum' || c.kind === 'mean') {
-    return levelNameOf(standard, c.level);
-  }
-  for (const p of o.parts ?? []) {
-    if (p.shortfall?.length || p.unknown?.length) {
-      const l = rollupLevel(standard, p);
-      if (l) return l;
-    }
-  }
-  return undefined;
 }
 
 export interface Duty {

@@ -3,7 +3,7 @@ import type { Formatter } from './types.js';
 import type { Outcome, Result } from '../engine/types.js';
 import type { Standard } from '../standard/types.js';
 import { reasonText } from '../i18n/reasons.js';
-import { dutyOf, levelNameOf, rollupLevel } from './common.js';
+import { dutyOf, levelNameOf } from './common.js';
 import { gapText } from './gap.js';
 
 export const SCHEMA_VERSION = 1;
@@ -51,7 +51,7 @@ function outcome(o: Outcome, standard: Standard): Record<string, unknown> {
     value: o.value ?? null,
     target: { text: o.target, check: o.check },
     gap: o.gap ?? null,
-    gapText: gapText(o, (x) => rollupLevel(standard, x)) || null,
+    gapText: gapText(o, (id) => levelNameOf(standard, id)) || null,
     shortfall: o.shortfall ?? [],
     unknown: o.unknown ?? [],
     year: o.year ?? null,

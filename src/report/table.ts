@@ -5,7 +5,7 @@ import type { Formatter, ReportInput } from './types.js';
 import type { Result, Status } from '../engine/types.js';
 import type { EntitySummary } from '../engine/evaluate.js';
 import { gapText } from './gap.js';
-import { levelNameOf, rollupLevel } from './common.js';
+import { levelNameOf } from './common.js';
 import { wrap } from './wrap.js';
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', missing: '?', manual: '✎', na: '–' };
@@ -76,7 +76,7 @@ function oneTier(rows: Result[], input: ReportInput, chalk: ChalkInstance): stri
       last = category(r);
       t.push([{ colSpan: 6, content: chalk.dim(last) }]);
     }
-    t.push([r.indicator.id, statusCell(r, chalk), ...fit([r.indicator.title, r.actual ?? '—', r.target, gapText(r, (o) => rollupLevel(standard, o))])]);
+    t.push([r.indicator.id, statusCell(r, chalk), ...fit([r.indicator.title, r.actual ?? '—', r.target, gapText(r, (id) => levelNameOf(standard, id))])]);
   }
   return t.toString();
 }
@@ -102,7 +102,7 @@ function bothTiers(rows: Result[], input: ReportInput, chalk: ChalkInstance, tie
     const cells = tiers.flatMap((tier, k) => {
       const r = group.find((x) => x.tier === tier);
       if (!r) return ['', ''];
-      const gap = gapText(r, (o) => rollupLevel(standard, o));
+      const gap = gapText(r, (id) => levelNameOf(standard, id));
       const width = w(4 + 2 * k);
       return [statusCell(r, chalk), gap ? `${wrap(r.target, width)}\n${chalk.dim(wrap(gap, width))}` : wrap(r.target, width)];
     });

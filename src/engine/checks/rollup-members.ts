@@ -104,7 +104,8 @@ function withBlocks(check: MemberCheck, t: Tally, blocks: Block[], target: strin
   const reported = blocks.filter((g) => g.outcome.actual !== undefined).map((g) => `${g.name}：${g.outcome.actual}`);
   const silent = blocks.filter((g) => g.outcome.actual === undefined).map((g) => g.name);
   const actual = [t.n ? shareText(t.pass.length, t.n) : '', ...reported, silent.length ? `无数据：${list(silent)}` : ''].filter(Boolean).join('；');
-  const base = { target, actual, check };
+  const levelsOf = Object.fromEntries(blocks.map((g) => [g.name, g.level]));
+  const base = { target, actual, check, levelsOf };
   const unknownBlocks = blocks.filter((g) => typeof g.outcome.value !== 'number' && g.outcome.status !== 'pass' && g.outcome.status !== 'fail').map((g) => g.name);
   const undecided = (names: string[]): Outcome => ({
     ...base,

@@ -44,12 +44,17 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
   }
   const unknownNames = [...unknown.map((e) => e.name), ...part.absentMembers, ...part.absentBlocks];
   // An intermediate entity without rows at the level: its own total adds to a sum; a mean cannot use it.
+  const levelsOf: Record<string, string> = {};
   for (const gap of part.blocks) {
     const o = aggregate(check, gap, ctx);
     if (o.status === 'na') continue;
     if (check.kind === 'sum' && typeof o.value === 'number') values.push(o.value);
-    else unknownNames.push(gap.name);
+    else {
+      unknownNames.push(gap.name);
+      levelsOf[gap.name] = gap.level;
+    }
   }
+  for (const name of part.absentBlocks) levelsOf[name] = ctx.standard.places.find((p) => p.name === name)!.level;
   const n = values.length + unknownNames.length;
   if (n === 0) return { status: 'missing', target, reasons: [{ code: 'no-members', level: levelName(ctx, check.level), given: check.given ? ctx.metrics.get(check.given)!.label : undefined }], check };
   const total = values.reduce((a, b) => a + b, 0);
@@ -62,7 +67,7 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
     if (check.kind === 'mean' && (check.op === '>=' || check.op === '>') && meets(total / n, check.op, check.value)) {
       return { ...judged(total / n, [], { unknown: unknownNames }), actual: `≥ ${withUnit(round(total / n), unit)}` };
     }
-    return { status: 'missing', target, reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: unknownNames }], unknown: unknownNames, check };
+    return { status: 'missing', target, reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: unknownNames }], unknown: unknownNames, levelsOf, check };
   }
   const result = check.kind === 'sum' ? total : total / values.length;
   const outcome = judged(result, []);
