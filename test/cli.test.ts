@@ -83,6 +83,8 @@ describe('bad usage and bad input: one line, exit 2, no stack trace', () => {
     ['a folder given as data', ['check', '--standard', 'gongshu-53', '--input-format', 'csv', 'fixtures'], 'fixtures: is a folder, not a file'],
     ['a header and no rows', ['check', '--standard', 'gongshu-53', '--input-format', 'csv', '-'], 'the file has a header but no data rows'],
     ['a street twice', ['check', '--standard', 'gongshu-53', '--input-format', 'csv', '-'], 'duplicate entity "米市巷街道"'],
+    ['filters that leave nothing', ['check', '--standard', 'wenzhou-72', '--only', 'key', '-i', 'WZ-G04', 'fixtures/wenzhou-2017-baseline.csv'], 'no indicator is both --only key and --indicator WZ-G04'],
+    ['a level with no rows', ['check', '--standard', 'wenzhou-72', '--level', '村', 'fixtures/wenzhou-2017-baseline.csv'], 'nothing to check: no entity at 村'],
     ['a broken rule file', ['check', '--standard', 'fixtures/broken/bad-rule.yaml', GS], 'fixtures/broken/bad-rule.yaml:'],
   ])('%s', (name, args, message) => {
     const stdin: Record<string, string> = {

@@ -133,6 +133,16 @@ describe('bad data names file, line and column', () => {
   });
 });
 
+describe('several files', () => {
+  const two = (a: string, b: string) => buildDataset(std, [readCsv(a, 'a.csv'), readCsv(b, 'b.csv')]);
+  it('may repeat a figure', () => {
+    expect(two('entity,每周开放时间\n测试区,110万\n', 'entity,hours\n测试区,1100000\n').entities[0]!.values.get('hours')).toEqual({ kind: 'number', value: 1100000 });
+  });
+  it('may not disagree on it', () => {
+    expect(errorOf(() => two('entity,每周开放时间\n测试区,60\n', 'entity,hours\n测试区,61\n'))).toContain('b.csv:2:2: "每周开放时间" for "测试区" is given twice with different values (first in a.csv line 2)');
+  });
+});
+
 describe('the entity tree', () => {
   it('streets and communities without a district row roll up to the region', () => {
     const d = csv('entity,level,parent,每周开放时间\n甲街道,街道,,50\n一社区,社区,甲街道,40\n');

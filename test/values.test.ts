@@ -117,3 +117,18 @@ describe('grades', () => {
     expect(parseValue('五星', grade).ok).toBe(false);
   });
 });
+
+describe('table cells wrap by display width, never inside a number', () => {
+  it.each([
+    ['区图书馆每周开放时间 ≥ 48 小时', 20],
+    ['人均年新增藏书：0.09 册/人', 12],
+    ['27/27（100%）', 8],
+  ])('%s at %s columns', async (text, width) => {
+    const { wrap } = await import('../src/report/wrap.js');
+    const stringWidth = (await import('string-width')).default;
+    const lines = wrap(text, width).split('\n');
+    for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(width);
+    expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+    for (const n of text.match(/[0-9.]+/g) ?? []) expect(lines.some((l) => l.includes(n))).toBe(true);
+  });
+});

@@ -15,7 +15,7 @@ export function main(argv: string[]): number {
     stdout: (t) => process.stdout.write(t),
     stderr: (l) => process.stderr.write(`${l}\n`),
     color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
-    width: process.stdout.columns || 140,
+    width: process.stdout.columns || Number(process.env.COLUMNS) || 140,
     exitCode: 0,
   };
   const program = new Command('dabiao')

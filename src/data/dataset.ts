@@ -66,8 +66,13 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
           }
           const parsed = parseValue(cell.value, metric);
           if (parsed.ok) {
-            if (entity.values.has(metric.key)) {
-              err(d.file, cell.line, cell.col, `"${metric.label}" for "${d.name}" is given twice`);
+            const before = entity.values.get(metric.key);
+            if (before) {
+              // Two files may repeat a figure; they may not disagree on it.
+              if (JSON.stringify(before) !== JSON.stringify(parsed.value)) {
+                const first = cellsOf.get(entity)?.get(metric.key);
+                err(d.file, cell.line, cell.col, `"${metric.label}" for "${d.name}" is given twice with different values${first ? ` (first in ${first.file} line ${first.cell.line})` : ''}`);
+              }
               continue;
             }
             entity.values.set(metric.key, parsed.value);

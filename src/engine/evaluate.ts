@@ -33,6 +33,15 @@ export function checkFor(indicator: Indicator, tier: string, standard: Standard)
   return indicator.check;
 }
 
+/** The indicators --only and --indicator leave. */
+export function selectIndicators(standard: Standard, options: EvaluateOptions): Indicator[] {
+  return standard.indicators.filter(
+    (i) =>
+      (!options.only?.length || (i.class !== undefined && options.only.includes(i.class))) &&
+      (!options.indicators?.length || options.indicators.includes(i.id)),
+  );
+}
+
 export function evaluate(standard: Standard, dataset: Dataset, options: EvaluateOptions = {}): Evaluation {
   const ctx: Context = {
     standard,
@@ -44,11 +53,7 @@ export function evaluate(standard: Standard, dataset: Dataset, options: Evaluate
   };
   const tiers = options.tiers?.length ? options.tiers : [standard.tiers[0]!.id];
   const depth = new Map(standard.levels.map((l) => [l.id, l.depth]));
-  const indicators = standard.indicators.filter(
-    (i) =>
-      (!options.only?.length || (i.class !== undefined && options.only.includes(i.class))) &&
-      (!options.indicators?.length || options.indicators.includes(i.id)),
-  );
+  const indicators = selectIndicators(standard, options);
   // --level L judges entities at L for every indicator that is judged there by default, or whose roll-ups reach
   // down through L (L between its highest judged level and the level it speaks of).
   const judgedAt = (i: Indicator, level: string) => {

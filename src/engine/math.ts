@@ -38,8 +38,9 @@ export function gapOf(actual: number, op: Op, value: Threshold, unit?: string): 
   } else {
     target = value as number;
   }
-  const amount = round(Math.abs(target - actual));
-  return { amount, unit, percent: target !== 0 ? round((amount / Math.abs(target)) * 100) : undefined };
+  // 12 significant digits: float noise goes, a real gap of 3e-9 stays.
+  const amount = +Math.abs(target - actual).toPrecision(12);
+  return { amount, unit, percent: target !== 0 ? +((amount / Math.abs(target)) * 100).toPrecision(12) : undefined };
 }
 
 export function round(n: number): number {

@@ -43,7 +43,7 @@ export const table: Formatter = (input) => {
   }
   out.push('');
   for (const s of evaluation.summary) out.push(summaryLine(s, chalk, tiers.length > 1 ? tierName(s.tier) : undefined));
-  if (evaluation.results.length === 0) out.push(chalk.yellow('没有可评估的结果：数据中没有适用这些指标的层级（可用 --level 指定）'));
+
   return `${out.join('\n')}\n`;
 };
 

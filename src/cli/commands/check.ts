@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { readStandard, readTable, writeFileAtomic, type InputFormat } from '../io.js';
 import { buildDataset } from '../../data/dataset.js';
 import { formatWarning } from '../../data/records.js';
-import { evaluate } from '../../engine/evaluate.js';
+import { evaluate, selectIndicators } from '../../engine/evaluate.js';
 import { exitCodeFor, FAIL_ON, type FailOn } from '../../engine/exit-code.js';
 import { FORMATS, formatters, type Format } from '../../report/index.js';
 import { ENCODINGS, type EncodingChoice } from '../../data/encoding.js';
@@ -62,6 +62,9 @@ function runCheck(files: string[], opts: CheckOptions, term: Terminal): number {
     indicators: parseIndicators(standard, opts.indicator),
     asOf: parseYear(opts.asOf),
   };
+  if (selectIndicators(standard, options).length === 0) {
+    throw new UsageError(`no indicator is both --only ${options.only!.join(',')} and --indicator ${options.indicators!.join(',')}`);
+  }
   if (opts.output && files.some((f) => f !== '-' && path.resolve(f) === path.resolve(opts.output!))) {
     throw new UsageError(`--output ${opts.output} is one of the input files; dabiao never overwrites its input`);
   }
@@ -71,6 +74,13 @@ function runCheck(files: string[], opts: CheckOptions, term: Terminal): number {
   for (const w of warnings) term.stderr(`warning: ${w}`);
 
   const evaluation = evaluate(standard, dataset, options);
+  if (evaluation.results.length === 0) {
+    throw new UsageError(
+      options.level
+        ? `nothing to check: no entity at ${opts.level} in the data is judged by the selected indicators`
+        : 'nothing to check: no entity in the data is at a level these indicators judge (see --level)',
+    );
+  }
   const report = formatters[opts.format]({
     evaluation,
     warnings,
