@@ -4,10 +4,6 @@ import iconv from 'iconv-lite';
 export const ENCODINGS = ['auto', 'utf8', 'gbk', 'gb18030', 'utf16le'] as const;
 export type EncodingChoice = (typeof ENCODINGS)[number];
 
-export function isEncodingChoice(s: string): s is EncodingChoice {
-  return (ENCODINGS as readonly string[]).includes(s.toLowerCase().replace('-', ''));
-}
-
 /** Decodes a whole file. With `auto`, a file that is valid UTF-8 throughout is UTF-8, anything else GB18030. */
 export function decode(bytes: Uint8Array, choice: EncodingChoice = 'auto'): { text: string; encoding: string } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -152,6 +152,3 @@ export const standardSchema = z.strictObject({
 });
 
 export type RawStandard = z.infer<typeof standardSchema>;
-export type RawMetric = z.infer<typeof metricSchema>;
-export type RawIndicator = z.infer<typeof indicatorSchema>;
-export type RawTask = z.infer<typeof taskSchema>;

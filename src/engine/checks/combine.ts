@@ -18,7 +18,7 @@ export function anyStatus(statuses: Status[]): Status {
   return 'fail';
 }
 
-function combine(check: AllCheck | AnyCheck, parts: Outcome[], status: Status, ctx: Parameters<Evaluator>[2]): Outcome {
+function combine(check: AllCheck | AnyCheck, parts: Outcome[], status: Status): Outcome {
   const relevant = parts.filter((p) => p.status === status);
   return {
     status,
@@ -42,7 +42,7 @@ function unique<T>(xs: T[]): T[] | undefined {
 
 export const all: Evaluator<AllCheck> = (check, entity, ctx) => {
   const parts = check.of.map((c) => evaluateCheck(c, entity, ctx));
-  return combine(check, parts, allStatus(parts.map((p) => p.status)), ctx);
+  return combine(check, parts, allStatus(parts.map((p) => p.status)));
 };
 
 /** either: alternative measures of one condition; the first one the data supplies decides. */
@@ -58,5 +58,5 @@ export const either: Evaluator<EitherCheck> = (check, entity, ctx) => {
 
 export const any: Evaluator<AnyCheck> = (check, entity, ctx) => {
   const parts = check.of.map((c) => evaluateCheck(c, entity, ctx));
-  return combine(check, parts, anyStatus(parts.map((p) => p.status)), ctx);
+  return combine(check, parts, anyStatus(parts.map((p) => p.status)));
 };
