@@ -76,3 +76,20 @@ describe('a county stating how many townships it has', () => {
     expect(statusOf(csv, '温州市', 'WZ-K02')).toBe('fail'); // the county's figure, not its two rows
   });
 });
+
+describe('stated counts against listed rows', () => {
+  it('a stated 2 of 2 cannot outweigh a listed township without a station', () => {
+    const csv = 'entity,level,parent,乡镇（街道）数,已设综合文化站的乡镇（街道）数,设有综合文化站\n鹿城区,县,温州市,2,2,\nA镇,乡镇,鹿城区,,,是\nB镇,乡镇,鹿城区,,,否\n';
+    expect(statusOf(csv, '鹿城区', 'WZ-K02')).toBe('fail');
+  });
+  it('more township rows than the stated 乡镇（街道）数 is a data error', () => {
+    const csv = 'entity,level,parent,乡镇（街道）数,设有综合文化站\n鹿城区,县,温州市,1,\nA镇,乡镇,鹿城区,,是\nB镇,乡镇,鹿城区,,是\n';
+    expect(() => statusOf(csv, '鹿城区', 'WZ-K02')).toThrow(/乡镇（街道）数 for "鹿城区" is 1, but the data lists 2/);
+  });
+  it('counties stating counts and a county listing rows merge exactly at the city: 91 of 102 < 90%', () => {
+    const others = ['龙湾区', '瓯海区', '洞头区', '瑞安市', '乐清市', '永嘉县', '平阳县', '苍南县', '文成县', '泰顺县'];
+    const csv = `entity,level,parent,乡镇（街道）数,已设综合文化站的乡镇（街道）数,设有综合文化站\n${others.map((c) => `${c},县,温州市,10,9,`).join('\n')}\n鹿城区,县,温州市,,,\nA镇,乡镇,鹿城区,,,是\nB镇,乡镇,鹿城区,,,否\n`;
+    const ev = evaluate(wz, buildDataset(wz, [readCsv(csv, 'data.csv')]), { indicators: ['WZ-K02'], asOf: 2019 });
+    expect(ev.results.find((r) => r.entity === '温州市')?.status).toBe('fail');
+  });
+});

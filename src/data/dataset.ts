@@ -111,6 +111,26 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
     }
   }
 
+  // A stated number of townships cannot be smaller than the township rows listed under the county.
+  const counters = std.metrics.filter((m) => m.countOf);
+  for (const [entity, placed] of cellsOf) {
+    for (const m of counters) {
+      const v = entity.values.get(m.key);
+      if (v?.kind !== 'number') continue;
+      let listed = 0;
+      const stack = [...entity.children];
+      while (stack.length) {
+        const e = stack.pop()!;
+        if (e.level === m.countOf) listed++;
+        else stack.push(...e.children);
+      }
+      if (listed > v.value) {
+        const at = placed.get(m.key)!;
+        err(at.file, at.cell.line, at.cell.col, `${m.label} for "${entity.name}" is ${v.value}, but the data lists ${listed} under it`);
+      }
+    }
+  }
+
   function metricsFor(target: Metric | Indicator, entity: Entity, d: Draft, cell: Cell): Metric[] {
     if (!isIndicator(target)) return [target];
     const keys = indicatorMetricsAt(target, entity.level, metricMap);

@@ -54,6 +54,7 @@ function outcome(o: Outcome, standard: Standard): Record<string, unknown> {
     gapText: gapText(o, (id) => levelNameOf(standard, id)) || null,
     shortfall: o.shortfall ?? [],
     unknown: o.unknown ?? [],
+    ...(o.levelsOf ? { levelsOf: o.levelsOf } : {}),
     year: o.year ?? null,
     stage: o.stage ?? null,
     reasons: o.reasons.map((x) => ({ ...x, message: reasonText(x) })),

@@ -69,13 +69,14 @@ function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tal
   }
   // Judged on one member: that member's own condition, shown as such (not as "1/1").
   if (entity.level === check.level) return outcomeOf(check.check, entity, ctx);
+  const t = tally(check, part.members, part.absentMembers, part.unaccounted, ctx);
   if (check.given) {
     const g = given(check, entity, ctx, target);
-    if (g) return g;
+    // A stated 100% cannot outweigh a listed member that falls short.
+    if (g && !(isEveryMember(check) && g.status === 'pass' && t.fail.length)) return g;
   }
-  const t = tally(check, part.members, part.absentMembers, part.unaccounted, ctx);
   const blocks = [
-    ...part.blocks.map((d) => ({ name: d.name, level: d.level, outcome: outcomeOf(check, d, ctx) })),
+    ...part.blocks.map((d) => ({ name: d.name, level: d.level, outcome: outcomeOf(check, d, ctx), entity: d })),
     ...part.absentBlocks.map((name) => ({ name, level: ctx.standard.places.find((p) => p.name === name)!.level, outcome: { status: 'missing', target, reasons: [], check } as Outcome })),
   ].filter((g) => g.outcome.status !== 'na');
   if (blocks.length) return withBlocks(check, t, blocks, target, ctx);
@@ -92,6 +93,17 @@ interface Block {
   name: string;
   level: string;
   outcome: Outcome;
+  entity?: Entity;
+}
+
+/** The counts behind a block's own rate, when it states them (numerator and denominator of the given ratio). */
+function ownCounts(e: Entity | undefined, check: ShareCheck, ctx: Context): { pass: number; n: number } | undefined {
+  if (!e || !check.given) return undefined;
+  const r = ctx.metrics.get(check.given)?.derive?.ratio;
+  if (!r || r.per !== 100 || e.values.has(check.given)) return undefined;
+  const num = e.values.get(r.numerator);
+  const den = e.values.get(r.denominator);
+  return num?.kind === 'number' && den?.kind === 'number' && den.value > 0 ? { pass: num.value, n: den.value } : undefined;
 }
 
 /**
@@ -111,7 +123,7 @@ function withBlocks(check: MemberCheck, t: Tally, blocks: Block[], target: strin
     ...base,
     status: 'missing',
     unknown: names,
-    reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: names }],
+    reasons: [{ code: 'members-unknown', level: [...new Set(names.map((n) => levelName(ctx, levelsOf[n] ?? check.level)))].join('、'), entities: names }],
   });
 
   if (isEveryMember(check)) {
@@ -122,6 +134,19 @@ function withBlocks(check: MemberCheck, t: Tally, blocks: Block[], target: strin
     return { ...base, status: 'pass', reasons: [] };
   }
   const c = check as ShareCheck | CountCheck; // `each` was decided above
+  // A county whose rate comes from its own counts (9 stations in 10 townships) adds those counts exactly.
+  const exact = c.kind === 'share' ? blocks.map((g) => ownCounts(g.entity, c, ctx)) : blocks.map(() => undefined);
+  if (c.kind === 'share' && exact.every((x) => x !== undefined)) {
+    const pass = t.pass.length + exact.reduce((a, x) => a + x!.pass, 0);
+    const n = t.n + exact.reduce((a, x) => a + x!.n, 0);
+    const lowPct = (pass / n) * 100;
+    const highPct = ((pass + t.u) / n) * 100;
+    const shown = { ...base, actual: `${shareText(pass, n)}（含${blocks.map((g) => g.name).join('、')}填报的数量）` };
+    if (meets(lowPct, c.op, c.value) && meets(highPct, c.op, c.value)) return { ...shown, status: 'pass', reasons: [] };
+    if (!meets(highPct, c.op, c.value) && (c.op === '>=' || c.op === '>')) {
+      return { ...shown, status: 'fail', shortfall: [...t.fail, ...blocks.filter((g) => g.outcome.status === 'fail').map((g) => g.name)], gap: gapOf(highPct, c.op, c.value, '%'), reasons: [] };
+    }
+  }
   const values = blocks.map((g) => g.outcome.value);
   if (unknownBlocks.length || values.some((v) => typeof v !== 'number')) return undecided([...t.unknown, ...blocks.filter((g) => typeof g.outcome.value !== 'number').map((g) => g.name)]);
   const numbers = values as number[];
@@ -204,7 +229,8 @@ export const share: Evaluator<ShareCheck> = (check, entity, ctx) =>
     const base = { target, actual: shareText(t.pass.length, t.n), value: round(pct(t.pass.length)), check, unknown: t.unknown.length ? t.unknown : undefined };
     if (low && high) return { ...base, status: 'pass', reasons: [] };
     if (!low && !high) {
-      return { ...base, status: 'fail', shortfall: t.fail, gap: { ...gapOf(pct(t.pass.length), check.op, check.value, '%'), entities: needed(t, check) }, reasons: [] };
+      // Unknown members might still meet it: the gap is what remains even if they all do.
+      return { ...base, status: 'fail', shortfall: t.fail, gap: { ...gapOf(pct(t.pass.length + t.u), check.op, check.value, '%'), entities: needed(t, check) }, reasons: [] };
     }
     return { ...base, status: 'missing', reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: t.unknown }] };
   });
@@ -212,7 +238,8 @@ export const share: Evaluator<ShareCheck> = (check, entity, ctx) =>
 /** How many more members must meet the condition for a ≥ / > share target. */
 function needed(t: Tally, check: ShareCheck): number | undefined {
   if (check.op !== '>=' && check.op !== '>') return undefined;
-  for (let k = t.pass.length; k <= t.n; k++) if (meets((k / t.n) * 100, check.op, check.value)) return k - t.pass.length;
+  const best = t.pass.length + t.u;
+  for (let k = best; k <= t.n; k++) if (meets((k / t.n) * 100, check.op, check.value)) return k - best;
   return undefined;
 }
 
