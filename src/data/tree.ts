@@ -3,6 +3,7 @@
 import type { Standard } from '../standard/types.js';
 import { levelLookup } from '../standard/levels.js';
 import { didYouMean } from '../util/suggest.js';
+import { pushTo } from '../util/group.js';
 import type { Cell } from './records.js';
 import type { Draft } from './rows.js';
 import type { Report } from './report.js';
@@ -39,10 +40,10 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
     };
     if (!existing) {
       entities.push(entity);
-      byName.set(d.name, [...(byName.get(d.name) ?? []), entity]);
+      pushTo(byName, d.name, entity);
       draftOf.set(entity, d);
     }
-    rowsOf.set(entity, [...(rowsOf.get(entity) ?? []), d]);
+    pushTo(rowsOf, entity, d);
     if (d.levelCell) {
       const level = lookup(String(d.levelCell.value));
       if (!level) {
@@ -117,7 +118,7 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
   function synthesize(name: string, level: string, depth: number): Entity {
     const e: Entity = { name, level, depth, children: [], values: new Map(), evidence: new Map() };
     entities.push(e);
-    byName.set(name, [...(byName.get(name) ?? []), e]);
+    pushTo(byName, name, e);
     return e;
   }
   const link = (child: Entity, parent: Entity) => {

@@ -3,6 +3,7 @@ import type { Check } from '../standard/types.js';
 import type { Outcome } from '../engine/types.js';
 import { formatNumber } from '../data/values.js';
 import { list, reasonText, reasonsText } from '../i18n/reasons.js';
+import { pushTo } from '../util/group.js';
 
 type LevelName = (id: string) => string;
 
@@ -45,7 +46,7 @@ function byLevel(names: string[], o: Outcome, level: string | undefined, levelNa
   for (const n of names) {
     const id = o.levelsOf?.[n] ?? level;
     const key = id ? levelName(id) : '';
-    groups.set(key, [...(groups.get(key) ?? []), n]);
+    pushTo(groups, key, n);
   }
   return [...groups];
 }

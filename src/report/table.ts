@@ -7,6 +7,7 @@ import type { EntitySummary } from '../engine/evaluate.js';
 import { gapText } from './gap.js';
 import { levelNameOf } from './common.js';
 import { wrap } from './wrap.js';
+import { pushTo } from '../util/group.js';
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', missing: '?', manual: '✎', na: '–' };
 
@@ -33,7 +34,7 @@ export const table: Formatter = (input) => {
   const byEntity = new Map<string, Result[]>();
   for (const r of evaluation.results) {
     const key = r.path.join('/');
-    byEntity.set(key, [...(byEntity.get(key) ?? []), r]);
+    pushTo(byEntity, key, r);
   }
   for (const rows of byEntity.values()) {
     const first = rows[0]!;
@@ -91,7 +92,7 @@ function bothTiers(rows: Result[], input: ReportInput, chalk: ChalkInstance, tie
   const t = new Table({ head: head.map((h) => chalk.bold(wrap(h, colWidths[head.indexOf(h)]! - 2))), colWidths, style: { head: [], border: [] } });
   const w = (i: number) => colWidths[i]! - 2;
   const byIndicator = new Map<string, Result[]>();
-  for (const r of rows) byIndicator.set(r.indicator.id, [...(byIndicator.get(r.indicator.id) ?? []), r]);
+  for (const r of rows) pushTo(byIndicator, r.indicator.id, r);
   let last = '';
   for (const group of byIndicator.values()) {
     const r0 = group[0]!;
