@@ -1,6 +1,7 @@
 // RawTables (wide or long, one or more files) → the entity tree the engine evaluates, with parsed values.
 import type { Indicator, Metric, Standard } from '../standard/types.js';
 import { indicatorMetricsAt } from '../standard/indicator-metric.js';
+import { levelNameOf } from '../standard/levels.js';
 import { DataError, type Cell, type DataWarning, type RawTable } from './records.js';
 import { parseValue, rangeOf, type Value } from './values.js';
 import { isIndicator, readRows, type Draft } from './rows.js';
@@ -48,7 +49,7 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
   const drafts = readRows(std, tables, report);
   if (errors.length) throw new DataErrors(errors);
   const { entities, roots, rowsOf } = buildTree(std, drafts, report);
-  const levelName = (e: Entity) => std.levels.find((l) => l.id === e.level)?.name ?? e.level;
+  const levelName = (e: Entity) => levelNameOf(std, e.level);
 
   // 3. Values, now that every entity's level is known: an indicator-id column fills the metric its indicator
   //    reads at that level, and a value for a metric not kept at the level would be ignored, so say so.
@@ -60,7 +61,7 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
         if (cell.value === null || cell.value === undefined || String(cell.value).trim() === '') continue;
         for (const metric of metricsFor(target, entity, d, cell)) {
           if (!metric.levels.includes(entity.level)) {
-            const where = metric.levels.map((l) => std.levels.find((x) => x.id === l)?.name ?? l).join('、');
+            const where = metric.levels.map((l) => levelNameOf(std, l)).join('、');
             report.warn({ file: d.file, line: cell.line, col: cell.col, message: `"${cell.header}" (${metric.label}) is kept for ${where}, not for ${levelName(entity)} "${entity.name}"; ignored` });
             continue;
           }

@@ -3,6 +3,7 @@ import type { Check } from '../standard/types.js';
 import type { Entity } from '../data/dataset.js';
 import type { Context, Outcome } from './types.js';
 import { evaluators } from './checks/index.js';
+import { levelNameOf } from '../standard/levels.js';
 
 export function evaluateCheck(check: Check, entity: Entity, ctx: Context): Outcome {
   const evaluate = evaluators[check.kind] as (c: Check, e: Entity, x: Context) => Outcome;
@@ -11,5 +12,5 @@ export function evaluateCheck(check: Check, entity: Entity, ctx: Context): Outco
 }
 
 export function levelName(ctx: Context, id: string): string {
-  return ctx.standard.levels.find((l) => l.id === id)?.name ?? id;
+  return levelNameOf(ctx.standard, id);
 }

@@ -1,9 +1,6 @@
 // Lookups every report format needs: level names, responsible units and deadlines of an indicator.
 import type { Indicator, Responsible, Standard } from '../standard/types.js';
-
-export function levelNameOf(standard: Standard, id: string): string {
-  return standard.levels.find((l) => l.id === id)?.name ?? id;
-}
+export { levelNameOf } from '../standard/levels.js';
 
 export interface Duty {
   responsible: Responsible[];

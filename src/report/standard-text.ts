@@ -1,5 +1,6 @@
 // `standards show`: the normalized standard as JSON, or as text a person reads.
-import type { Indicator, Standard } from '../standard/types.js';
+import type { Indicator, Metric, Standard } from '../standard/types.js';
+import { walkChecks } from '../standard/walk.js';
 import { describe } from '../engine/describe.js';
 import { checkFor } from '../engine/evaluate.js';
 import { dutyOf, levelNameOf, unitsText } from './common.js';
@@ -8,12 +9,12 @@ export function standardJson(std: Standard) {
   const metrics = new Map(std.metrics.map((m) => [m.key, m]));
   return {
     ...std,
-    metrics: std.metrics.map((m) => ({ ...m, level: m.levels[0], levelNames: m.levels.map((l) => levelNameOf(std, l)) })),
+    metrics: std.metrics.map((m) => metricJson(std, m)),
     indicators: std.indicators.map((i) => ({
       ...i,
       levelName: levelNameOf(std, i.level),
       targets: Object.fromEntries(std.tiers.map((t) => [t.id, describe(checkFor(i, t.id, std), metrics, (id) => levelNameOf(std, id))])),
-      metrics: metricsOf(std, i).map((k) => { const m = metrics.get(k)!; return { ...m, level: m.levels[0], levelNames: m.levels.map((l) => levelNameOf(std, l)) }; }),
+      metrics: metricsOf(std, i).map((k) => metricJson(std, metrics.get(k)!)),
       duty: dutyOf(std, i),
     })),
   };
@@ -71,25 +72,25 @@ function indent(s: string): string {
   return s.split('\n').map((l) => `  ${l}`).join('\n');
 }
 
+function metricJson(std: Standard, m: Metric) {
+  return { ...m, level: m.levels[0], levelNames: m.levels.map((l) => levelNameOf(std, l)) };
+}
+
 /** Every metric an indicator's checks read, in order of first use (with the parts of derived ones). */
 export function metricsOf(std: Standard, i: Indicator): string[] {
   const found = new Set<string>();
   const metrics = new Map(std.metrics.map((m) => [m.key, m]));
-  const add = (k: string) => {
+  const add = (k: string | undefined) => {
+    if (k === undefined) return;
     found.add(k);
     const r = metrics.get(k)?.derive?.ratio;
     if (r) (found.add(r.numerator), found.add(r.denominator));
   };
-  const visit = (c: unknown): void => {
-    if (!c || typeof c !== 'object') return;
-    const o = c as Record<string, unknown>;
-    for (const key of ['given', 'metric']) if (typeof o[key] === 'string') add(o[key] as string);
-    for (const v of Object.values(o)) {
-      if (Array.isArray(v)) v.forEach(visit);
-      else if (v && typeof v === 'object') visit(v);
-    }
-  };
-  visit(i.check);
-  Object.values(i.tiers).forEach(visit);
+  for (const check of [i.check, ...Object.values(i.tiers)]) {
+    walkChecks(check, [], (c) => {
+      if ('given' in c) add(c.given);
+      if ('metric' in c) add(c.metric);
+    });
+  }
   return [...found];
 }

@@ -1,5 +1,5 @@
 // Resolves a level as people write it (id, name or alias; full- or half-width brackets) to its id.
-import type { Level } from './types.js';
+import type { Level, Standard } from './types.js';
 
 export type LevelLookup = (name: string) => Level | undefined;
 
@@ -21,4 +21,9 @@ function levelKey(s: string): string {
     .replace(/\s+/g, '')
     .replace(/[()]/g, (c) => (c === '(' ? '（' : '）'))
     .toLowerCase();
+}
+
+/** A level's display name (区, 县（市、区）…) from its id. */
+export function levelNameOf(standard: Pick<Standard, 'levels'>, id: string): string {
+  return standard.levels.find((l) => l.id === id)?.name ?? id;
 }
