@@ -2,7 +2,7 @@
 import type { RawStandard } from './schema.js';
 import type { Check, Indicator, Metric, Standard, Threshold } from './types.js';
 import { levelLookup, type LevelLookup } from './levels.js';
-import { directMetrics } from './walk.js';
+import { metricsReadAt } from './indicator-metric.js';
 
 export function normalize(raw: RawStandard, origin: string): Standard {
   const lookup = levelLookup(raw.levels);
@@ -20,12 +20,15 @@ export function normalize(raw: RawStandard, origin: string): Standard {
   const resolve = (c: Check) => resolveValues(resolveLevels(c, lookup), byKey);
   const indicators: Indicator[] = raw.indicators.map((x) => {
     const check = resolve(x.check as Check);
+    const evaluateAt = (x.evaluateAt ?? [x.level]).map(id);
+    // Without a declared metric, an indicator-id column fills the one metric the check reads where it is judged.
+    const read = metricsReadAt(check, evaluateAt[0]!, byKey);
     const tiers = Object.fromEntries(Object.entries(x.tiers ?? {}).map(([k, c]) => [k, resolve(c as Check)]));
     return {
       ...x,
       level: id(x.level),
-      evaluateAt: (x.evaluateAt ?? [x.level]).map(id),
-      metric: x.metric ?? singleMetric(check),
+      evaluateAt,
+      metric: x.metric ?? (read.length === 1 ? read[0] : undefined),
       tasks: x.tasks ?? [],
       check,
       tiers,
@@ -78,12 +81,6 @@ function resolveLevels(check: Check, lookup: LevelLookup): Check {
     default:
       return check;
   }
-}
-
-/** The one metric a check reads at the judged entity itself, if there is exactly one. */
-function singleMetric(check: Check): string | undefined {
-  const found = directMetrics(check);
-  return found.length === 1 ? found[0] : undefined;
 }
 
 /** "1/3" in a rule file → a number in the unit the check compares in (33.33…% for a percentage or a share). */

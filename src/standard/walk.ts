@@ -34,32 +34,3 @@ function childrenOf(check: Check, path: readonly PropertyKey[]): [Check, Propert
       return [];
   }
 }
-
-/** Metrics a check reads at the judged entity itself: not those read from child entities in a roll-up,
- *  but a roll-up's `given`. */
-export function directMetrics(check: Check): string[] {
-  const found = new Set<string>();
-  const visit = (c: Check): void => {
-    switch (c.kind) {
-      case 'compare':
-      case 'status':
-      case 'grade':
-        found.add(c.metric);
-        return;
-      case 'manual':
-        if (c.metric) found.add(c.metric);
-        return;
-      case 'each':
-      case 'share':
-      case 'count':
-      case 'sum':
-      case 'mean':
-        if (c.given) found.add(c.given);
-        return;
-      default:
-        for (const [child] of childrenOf(c, [])) visit(child);
-    }
-  };
-  visit(check);
-  return [...found];
-}
