@@ -4,6 +4,7 @@ import { read } from '../read.js';
 import { describe, unitOf, withUnit } from '../describe.js';
 import { gapOf, meets } from '../math.js';
 import { levelName } from '../evaluate-check.js';
+import { notKept } from './not-kept.js';
 import { stated } from '../stated.js';
 
 export const compare: Evaluator<CompareCheck> = (check, entity, ctx) => {
@@ -11,7 +12,7 @@ export const compare: Evaluator<CompareCheck> = (check, entity, ctx) => {
   const unit = unitOf(metric);
   const target = describe(check, ctx.metrics, (id) => levelName(ctx, id));
   const r = read(entity, check.metric, ctx);
-  if ('na' in r) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `${metric.label}不在${levelName(ctx, entity.level)}层级统计` }], check };
+  if ('na' in r) return notKept(metric, entity, ctx, target, check);
   if ('missing' in r) return { status: 'missing', target, reasons: r.missing, check };
   const said = stated(r.value, metric, metric.type === 'percent' && check.op === '>=' && check.value === 100, ctx);
   if (said) return { ...said, target, value: said.actual, check };

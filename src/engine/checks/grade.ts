@@ -3,6 +3,7 @@ import type { Evaluator } from '../types.js';
 import { read } from '../read.js';
 import { describe } from '../describe.js';
 import { levelName } from '../evaluate-check.js';
+import { notKept } from './not-kept.js';
 import { DEFAULT_GRADE_SCALE, gradeIndex } from '../../standard/grades.js';
 
 export const grade: Evaluator<GradeCheck> = (check, entity, ctx) => {
@@ -10,7 +11,7 @@ export const grade: Evaluator<GradeCheck> = (check, entity, ctx) => {
   const scale = metric.scale ?? DEFAULT_GRADE_SCALE;
   const target = describe(check, ctx.metrics, (id) => levelName(ctx, id));
   const r = read(entity, check.metric, ctx);
-  if ('na' in r) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `${metric.label}不在${levelName(ctx, entity.level)}层级统计` }], check };
+  if ('na' in r) return notKept(metric, entity, ctx, target, check);
   if ('missing' in r) return { status: 'missing', target, reasons: r.missing, check };
   if (r.value.kind !== 'grade') return { status: 'missing', target, reasons: [{ code: 'missing-value', metric: metric.key, label: metric.label }], check };
   const needed = gradeIndex(check.atLeast, scale)!;

@@ -3,6 +3,7 @@ import type { Evaluator } from '../types.js';
 import { read } from '../read.js';
 import { describe } from '../describe.js';
 import { levelName } from '../evaluate-check.js';
+import { notKept } from './not-kept.js';
 import { formatValue } from '../../data/values.js';
 
 // Qualitative: `manual` until the data says yes/no; a yes passes only with evidence when the rule asks for it.
@@ -12,7 +13,7 @@ export const manual: Evaluator<ManualCheck> = (check, entity, ctx) => {
   if (!check.metric) return { status: 'manual', target, reasons: [judgement], check };
   const metric = ctx.metrics.get(check.metric)!;
   const r = read(entity, check.metric, ctx);
-  if ('na' in r) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `${metric.label}不在${levelName(ctx, entity.level)}层级统计` }], check };
+  if ('na' in r) return notKept(metric, entity, ctx, target, check);
   if ('missing' in r) return { status: 'manual', target, reasons: [judgement], check };
   const v = r.value;
   const actual = formatValue(v, metric);

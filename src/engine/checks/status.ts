@@ -3,13 +3,14 @@ import type { Evaluator } from '../types.js';
 import { read } from '../read.js';
 import { describe } from '../describe.js';
 import { levelName } from '../evaluate-check.js';
+import { notKept } from './not-kept.js';
 import { formatValue } from '../../data/values.js';
 
 export const status: Evaluator<StatusCheck> = (check, entity, ctx) => {
   const metric = ctx.metrics.get(check.metric)!;
   const target = describe(check, ctx.metrics, (id) => levelName(ctx, id));
   const r = read(entity, check.metric, ctx);
-  if ('na' in r) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `${metric.label}不在${levelName(ctx, entity.level)}层级统计` }], check };
+  if ('na' in r) return notKept(metric, entity, ctx, target, check);
   if ('missing' in r) return { status: 'missing', target, reasons: r.missing, check };
   const v = r.value;
   const actual = formatValue(v, metric);
