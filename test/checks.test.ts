@@ -57,7 +57,9 @@ const cases: Case[] = [
   // manual
   { name: 'manual with no data', check: '{ kind: manual, metric: policy, evidence: 政策文件 }', data: D, status: 'manual' },
   { name: 'manual without a metric', check: '{ kind: manual, evidence: 现场核查 }', data: D, status: 'manual' },
-  { name: 'manual yes passes', check: '{ kind: manual, metric: policy, evidence: 政策文件 }', data: district('政策', '是'), status: 'pass' },
+  // A judgement never passes on a bare 是: evidence is the default, and a rule says why when it is not needed.
+  { name: 'manual yes without evidence stays manual (evidence is the default)', check: '{ kind: manual, metric: policy, evidence: 政策文件 }', data: district('政策', '是'), status: 'manual' },
+  { name: 'manual yes passes where the rule says why evidence is not needed', check: '{ kind: manual, metric: policy, evidence: 政策文件, evidenceNotRequired: 是否建立只看有无 }', data: district('政策', '是'), status: 'pass' },
   { name: 'manual no fails', check: '{ kind: manual, metric: policy, evidence: 政策文件 }', data: district('政策', '否'), status: 'fail' },
   { name: 'manual partial fails', check: '{ kind: manual, metric: policy, evidence: 政策文件 }', data: district('政策', '部分建立'), status: 'fail' },
   { name: 'manual yes without required evidence stays manual', check: '{ kind: manual, metric: policy, evidence: 政策文件, requireEvidence: true }', data: district('政策', '是'), status: 'manual' },

@@ -128,8 +128,29 @@ describe('bad data names file, line and column', () => {
     ['a value given twice in long data', 'entity,metric,value\n测试区,hours,1\n测试区,每周开放时间,2\n', 'data.csv:3:2: "每周开放时间" for "测试区" is given twice (first on line 2)'],
     ['a rate computed from impossible parts', 'entity,藏书量,服务人口\n测试区,-5,10\n', 'data.csv:2:2: column "藏书量": "-5" is below 0 册'],
     ['no entity column', 'name2,hours\nx,1\n', 'data.csv:1:1: no entity column'],
+    // Two columns for one role would let the second silently win (a street judged as the district).
+    ['entity twice', 'entity,level,entity\n测试区,区,甲街道\n', 'data.csv:1:3: columns "entity" (column 1) and "entity" (column 3) both give the entity; keep one'],
+    ['entity and 名称', 'entity,名称,每周开放时间\n测试区,甲街道,61\n', 'data.csv:1:2: columns "entity" (column 1) and "名称" (column 2) both give the entity; keep one'],
+    ['level and 层级', 'entity,level,层级\n测试区,区,街道\n', 'both give the level'],
+    ['parent and 上级', 'entity,parent,上级\n甲街道,测试区,测试区\n', 'both give the parent'],
+    ['a metric header twice', 'entity,每周开放时间,每周开放时间\n测试区,61,62\n', 'data.csv:1:3: column 3 has the same header "每周开放时间" as column 2'],
+    ['a number too large to be finite', 'entity,每周开放时间\n测试区,1e309\n', 'data.csv:2:2: column "每周开放时间": "1e309" is too large to be a number'],
   ])('%s', (_, text, message) => {
     expect(errorOf(() => csv(text))).toContain(message);
+  });
+});
+
+describe('values must be finite numbers', () => {
+  it('a thousand-digit figure is refused, and the message quotes it cut short', () => {
+    const message = errorOf(() => csv(`entity,每周开放时间\n测试区,${'9'.repeat(1000)}\n`));
+    expect(message).toContain('is too large to be a number');
+    expect(message.length).toBeLessThan(200);
+  });
+  it('in JSON too', () => {
+    expect(errorOf(() => buildDataset(std, [readJson('[{"entity": "测试区", "每周开放时间": 1e309}]', 'data.json')]))).toContain('not a finite number');
+  });
+  it('a key given twice in one JSON row is an error, not a silent second value', () => {
+    expect(errorOf(() => readJson('[{"entity": "测试区", "entity": "甲街道"}]', 'data.json'))).toContain('data.json:1:20: "entity" is given twice in one row');
   });
 });
 

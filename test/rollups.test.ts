@@ -218,3 +218,89 @@ describe('intermediate entities that give a rate instead of rows', () => {
   });
   it("a total adds the street's own total", () => expect(at('100%', 'T-03').status).toBe('pass'));
 });
+
+describe('roll-ups know how many members there are (a count metric with countOf)', () => {
+  // Gongshu item 16 ("街道、社区公共文化场馆免费提供 Wi-Fi服务") is a community roll-up: a street listing one
+  // community says nothing about the ones it does not list, unless it gives its 社区数.
+  const std = loadStandardText(
+    BASE.replace('metrics:\n', 'metrics:\n  - { key: community_count, label: 社区数, type: number, unit: 个, levels: [district, street], additive: true, countOf: 社区 }\n') +
+      `indicators:
+  - { id: T-01, number: 1, title: t, category: [c], level: community, evaluateAt: [区], source: s,
+      check: { kind: each, level: 社区, check: { kind: status, metric: has_station } } }
+  - { id: T-02, number: 2, title: t, category: [c], level: community, evaluateAt: [区], source: s,
+      check: { kind: share, level: 社区, check: { kind: status, metric: has_station }, op: ">=", value: 50 } }
+  - { id: T-03, number: 3, title: t, category: [c], level: community, evaluateAt: [区], source: s,
+      check: { kind: count, level: 社区, check: { kind: status, metric: has_station }, op: ">=", value: 2 } }
+  - { id: T-04, number: 4, title: t, category: [c], level: community, evaluateAt: [区], source: s,
+      check: { kind: mean, level: 社区, metric: shows, op: ">=", value: 2 } }
+`,
+    'counts.yaml',
+  );
+  const data = (count1: string, count2: string, rows: string) =>
+    `entity,level,parent,社区数,是否建有文化站,演出场次\n测试区,区,,,,\n甲街道,街道,测试区,${count1},,\n乙街道,街道,测试区,${count2},,\n${rows}`;
+  const at = (csv: string, id: string) => evaluateCsv(std, csv).results.find((r) => r.entity === '测试区' && r.indicator.id === id)!;
+  const ok = '一社区,社区,甲街道,,是,3\n二社区,社区,乙街道,,是,3\n';
+  it.each([
+    ['every listed community passes but neither street gives its 社区数: unknown, not a pass', '', '', ok, 'T-01', 'missing'],
+    ['the streets give 社区数 1 and 1: complete, passes', '1', '1', ok, 'T-01', 'pass'],
+    ['甲街道 gives 2 but lists 1: one community unknown', '2', '1', ok, 'T-01', 'missing'],
+    ['a listed community failing fails "every community" whatever the count', '', '', '一社区,社区,甲街道,,否,\n二社区,社区,乙街道,,是,\n', 'T-01', 'fail'],
+    ['a 50% share cannot be decided without the counts', '', '', ok, 'T-02', 'missing'],
+    ['nor fail: unlisted communities might all have one', '', '', '一社区,社区,甲街道,,否,\n二社区,社区,乙街道,,否,\n', 'T-02', 'missing'],
+    ['a count already at its floor passes: more communities cannot lower it', '', '', ok, 'T-03', 'pass'],
+    ['a mean cannot be bounded without the counts', '', '', ok, 'T-04', 'missing'],
+    ['a mean is decided once the counts are given', '1', '1', ok, 'T-04', 'pass'],
+  ])('%s', (_, c1, c2, rows, id, status) => {
+    expect(at(data(c1, c2, rows), id).status).toBe(status);
+  });
+  it('names the streets whose 社区数 is missing, in its own reason', () => {
+    const r = at(data('1', '', ok), 'T-01');
+    expect(r.reasons).toContainEqual({ code: 'count-unknown', level: '社区', label: '社区数', entities: ['乙街道'] });
+  });
+  it("the district's own 社区数 covers every street", () => {
+    const csv = `entity,level,parent,社区数,是否建有文化站\n测试区,区,,2,\n甲街道,街道,测试区,,\n乙街道,街道,测试区,,\n一社区,社区,甲街道,,是\n二社区,社区,乙街道,,是\n`;
+    expect(at(csv, 'T-01').status).toBe('pass');
+  });
+  it('validate-standard warns about a roll-up that cannot know its members, and not once a count exists', () => {
+    const without = standardWithCheck('{ kind: each, level: 社区, check: { kind: status, metric: has_station } }');
+    expect(without.warnings?.map((w) => w.message).join('\n')).toMatch(/cannot tell how many there are/);
+    expect(std.warnings).toEqual([]);
+  });
+});
+
+describe('kinds within a level: 行政村 and 社区 are both 村（社区）', () => {
+  // Wenzhou general item 25: "每个行政村每年看5场以上戏剧或文艺演出 … 100%的村达标" counts villages, not urban communities.
+  const std = loadStandardText(
+    BASE.replace('  - { id: community, name: 社区 }', '  - { id: village, name: 村（社区）, kinds: [{ id: admin_village, name: 行政村, aliases: [村] }, { id: urban_community, name: 社区 }] }').replace(
+      'metrics:\n',
+      'metrics:\n  - { key: village_count, label: 行政村数, type: number, levels: [district, street], countOf: 行政村 }\n',
+    ) +
+      `indicators:
+  - { id: T-01, number: 1, title: t, category: [c], level: village, evaluateAt: [区], source: s,
+      check: { kind: each, level: 行政村, check: { kind: compare, metric: shows, op: ">=", value: 5 } } }
+  - { id: T-02, number: 2, title: t, category: [c], level: village, evaluateAt: [区], source: s,
+      check: { kind: each, level: 村（社区）, check: { kind: compare, metric: shows, op: ">=", value: 5 } } }
+`,
+    'kinds.yaml',
+  );
+  const rows = (r: string, kindCol = false) =>
+    `entity,level,parent,行政村数,演出场次${kindCol ? ',类型' : ''}\n测试区,区,,1,${kindCol ? ',' : ''}\n甲街道,街道,测试区,,${kindCol ? ',' : ''}\n${r}`;
+  const at = (csv: string, id: string) => evaluateCsv(std, csv).results.find((r) => r.entity === '测试区' && r.indicator.id === id)!;
+  it('a 社区 short of 5 shows does not fail "every 行政村"; it does fail "every 村（社区）"', () => {
+    const csv = rows('一村,村,甲街道,,6\n二社区,社区,甲街道,,2\n');
+    expect(at(csv, 'T-01').status).toBe('pass');
+    expect(at(csv, 'T-02').status).toBe('fail');
+  });
+  it('the kind may come from a column of its own', () => {
+    const csv = rows('一村,村（社区）,甲街道,,6,行政村\n二社区,村（社区）,甲街道,,2,社区\n', true);
+    expect(at(csv, 'T-01').status).toBe('pass');
+  });
+  it('a row that does not say 村 or 社区 and falls short leaves "every 行政村" undecided, naming it', () => {
+    const r = at(rows('一村,村,甲街道,,6\n二,村（社区）,甲街道,,2\n'), 'T-01');
+    expect(r.status).toBe('missing');
+    expect(r.reasons.find((x) => x.code === 'kind-unknown')).toMatchObject({ entities: ['二'] });
+  });
+  it('a kind the level does not have is a data error naming the cell', () => {
+    expect(() => evaluateCsv(std, rows('一村,村（社区）,甲街道,,6,乡\n', true))).toThrow(/data\.csv:4:\d+: "乡" is not a kind of 村（社区）/);
+  });
+});

@@ -13,6 +13,12 @@ export function parseTiers(std: Standard, tier: string | undefined): string[] {
   return [found.id];
 }
 
+/** --level 区,街道 (or repeated): several levels, each checked. */
+export function parseLevels(std: Standard, levels: string[] | undefined): string[] | undefined {
+  if (!levels?.length) return undefined;
+  return [...new Set(levels.map((l) => parseLevel(std, l)!))];
+}
+
 export function parseLevel(std: Standard, level: string | undefined): string | undefined {
   if (level === undefined) return undefined;
   const found = levelLookup(std.levels)(level);

@@ -12,6 +12,8 @@ export interface Entity {
   name: string;
   /** Level id. */
   level: string;
+  /** Which kind of its level the entity is (行政村 or 社区 of 村（社区）), when the level has kinds and the data says. */
+  kind?: string;
   depth: number;
   parent?: Entity;
   children: Entity[];
@@ -104,7 +106,7 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
       if (num?.kind !== 'number' || den?.kind !== 'number' || den.value === 0) continue;
       const value = (num.value / den.value) * r.per;
       const range = rangeOf(m);
-      if (value > range.max || value < range.min) {
+      if (!Number.isFinite(value) || value > range.max || value < range.min) {
         const at = placed.get(r.numerator)!;
         const other = placed.get(r.denominator)!;
         err(at.file, at.cell.line, at.cell.col, `${metricMap.get(r.numerator)!.label} ${num.value} and ${metricMap.get(r.denominator)!.label} ${den.value} (line ${other.cell.line}, column ${other.cell.col}) give ${m.label} ${+value.toFixed(2)}${range.unit}, which it cannot be`);
@@ -122,7 +124,10 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
       const stack = [...entity.children];
       while (stack.length) {
         const e = stack.pop()!;
-        if (e.level === m.countOf) listed++;
+        if (e.level === m.countOf) {
+          // Only rows known to be of the counted kind (a 行政村数 does not count 社区).
+          if (m.countOfKind === undefined || e.kind === m.countOfKind) listed++;
+        }
         else stack.push(...e.children);
       }
       if (listed > v.value) {

@@ -2,11 +2,12 @@
 import type { Standard } from '../standard/types.js';
 import { suggest } from '../util/suggest.js';
 
-export type Role = 'entity' | 'level' | 'parent' | 'metric' | 'value' | 'evidence';
+export type Role = 'entity' | 'level' | 'kind' | 'parent' | 'metric' | 'value' | 'evidence';
 
 const RESERVED: Record<Role, string[]> = {
   entity: ['entity', 'name', '名称', '单位', '单位名称', '地区', '地区名称', '区域', '实体', '行政区', '行政区划', '主体'],
   level: ['level', '层级', '级别', '行政级别'],
+  kind: ['kind', '类型', '村社类型', '村（社区）类型'],
   parent: ['parent', '上级', '所属', '上级单位', '上级地区', '所属地区', '隶属'],
   metric: ['metric', 'key', '指标', '指标项', '指标项目', '数据项'],
   value: ['value', '值', '数值', '取值', '数据'],

@@ -44,10 +44,13 @@ export function readJson(input: string, file: string): RawTable {
     const { line } = pos(item.offset);
     if (item.type !== 'object') fail(item.offset, 'each row must be an object');
     const cells: Cell[] = [];
+    const keys = new Set<string>();
     const add = (obj: Node) => {
       for (const pair of obj.children ?? []) {
         const [keyNode, valueNode] = pair.children as [Node, Node];
         const name = String(keyNode.value).trim();
+        if (keys.has(name)) fail(keyNode.offset, `"${name}" is given twice in one row`);
+        keys.add(name);
         if (NESTED_VALUES.includes(name) && valueNode.type === 'object') {
           add(valueNode);
           continue;

@@ -8,6 +8,8 @@ import type { Report } from './report.js';
 export interface Draft {
   name: string;
   levelCell?: Cell;
+  /** 村 or 社区 where the level has kinds and the row says which in a column of its own. */
+  kindCell?: Cell;
   parentCell?: Cell;
   file: string;
   line: number;
@@ -31,9 +33,24 @@ export function readRows(std: Standard, tables: RawTable[], { err, warn }: Repor
 
   for (const table of tables) {
     const roles = new Map<string, Role>();
+    const firstOf = new Map<Role, { name: string; col: number }>();
     for (const h of table.headers) {
       const role = headers.reserved(h.name);
-      if (role) roles.set(h.name, role);
+      if (!role) continue;
+      // Two columns for one role (entity and 名称) would leave one of them silently ignored.
+      const first = firstOf.get(role);
+      if (first) {
+        err(table.file, h.line, h.col, `columns "${first.name}" (column ${first.col}) and "${h.name}" (column ${h.col}) both give the ${role}; keep one`);
+        continue;
+      }
+      firstOf.set(role, h);
+      roles.set(h.name, role);
+    }
+    const seenHeader = new Map<string, number>();
+    for (const h of table.headers) {
+      const before = seenHeader.get(h.name);
+      if (before !== undefined) err(table.file, h.line, h.col, `column ${h.col} has the same header "${h.name}" as column ${before}`);
+      else seenHeader.set(h.name, h.col);
     }
     const has = (role: Role) => [...roles.values()].includes(role);
     if (!has('entity')) {
@@ -66,6 +83,7 @@ export function readRows(std: Standard, tables: RawTable[], { err, warn }: Repor
         const c = columns.get(cell.header);
         if (c === 'entity') d.name = String(cell.value ?? '').trim();
         else if (c === 'level') d.levelCell = blankToUndefined(cell);
+        else if (c === 'kind') d.kindCell = blankToUndefined(cell);
         else if (c === 'parent') d.parentCell = blankToUndefined(cell);
         else if (c && typeof c === 'object') {
           const t = targetOf(c);
@@ -110,7 +128,8 @@ export function readRows(std: Standard, tables: RawTable[], { err, warn }: Repor
       }
       // In long data an entity's rows must agree on where it sits.
       const levelCell = blankToUndefined(get('level'));
-      for (const [cell, field, what] of [[parentCell, 'parentCell', 'parent'], [levelCell, 'levelCell', 'level']] as const) {
+      const kindCell = blankToUndefined(get('kind'));
+      for (const [cell, field, what] of [[parentCell, 'parentCell', 'parent'], [levelCell, 'levelCell', 'level'], [kindCell, 'kindCell', 'kind']] as const) {
         if (!cell) continue;
         const before = d[field];
         if (!before) d[field] = cell;

@@ -1,7 +1,7 @@
 // Drafts → the entity tree: each entity's level (from its level cell, the gazetteer, its parent or its name)
 // and parent (named in the data, known from the gazetteer, or the region itself, inferred when absent).
 import type { Standard } from '../standard/types.js';
-import { levelLookup } from '../standard/levels.js';
+import { kindLookup, levelLookup } from '../standard/levels.js';
 import { didYouMean } from '../util/suggest.js';
 import { pushTo } from '../util/group.js';
 import type { Cell } from './records.js';
@@ -18,6 +18,7 @@ export interface Tree {
 
 export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report): Tree {
   const lookup = levelLookup(std.levels);
+  const kinds = kindLookup(std.levels);
   const places = new Map(std.places.map((p) => [p.name, p]));
   const byName = new Map<string, Entity[]>();
   const entities: Entity[] = [];
@@ -46,6 +47,8 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
     pushTo(rowsOf, entity, d);
     if (d.levelCell) {
       const level = lookup(String(d.levelCell.value));
+      const kind = level && kinds(String(d.levelCell.value))?.kind;
+      if (kind) entity.kind = kind.id;
       if (!level) {
         const names = std.levels.flatMap((l) => [l.name, l.id, ...l.aliases]);
         err(d.file, d.levelCell.line, d.levelCell.col, `unknown level "${d.levelCell.value}"${didYouMean(String(d.levelCell.value), names)}; levels: ${std.levels.map((l) => l.name).join(' / ')}`);
@@ -185,6 +188,25 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
       link(e, p);
     } else {
       attachToKnownOrRoot(e);
+    }
+  }
+
+  // A kind column (村 / 社区) must name a kind of the row's level, and agree with a kind the level cell gave.
+  for (const e of entities) {
+    for (const d of rowsOf.get(e) ?? []) {
+      if (!d.kindCell) continue;
+      const level = std.levels.find((l) => l.id === e.level)!;
+      const text = String(d.kindCell.value).trim();
+      const found = kinds(text);
+      const kind = found?.level.id === level.id ? found.kind : undefined;
+      if (!kind) {
+        const names = level.kinds.map((k) => k.name);
+        err(d.file, d.kindCell.line, d.kindCell.col, names.length ? `"${text}" is not a kind of ${level.name}; kinds: ${names.join(' / ')}` : `${level.name} has no kinds; "${text}" cannot be told apart here`);
+      } else if (e.kind && e.kind !== kind.id) {
+        err(d.file, d.kindCell.line, d.kindCell.col, `"${e.name}" is given two kinds`);
+      } else {
+        e.kind = kind.id;
+      }
     }
   }
 

@@ -72,7 +72,9 @@ function parseText(raw: string, metric: Metric): Parsed {
   if (raw === '') return { ok: false, missing: true };
   // Most cells are plain numbers; they need none of the work below.
   if (metric.type === 'number' && PLAIN_NUMBER.test(raw) && raw[0] !== '-' && metric.max === undefined && !metric.min) {
-    return { ok: true, value: { kind: 'number', value: Number(raw) } };
+    const n = Number(raw);
+    if (Number.isFinite(n)) return { ok: true, value: { kind: 'number', value: n } };
+    return fail(`"${abbreviate(raw)}" is too large to be a number`);
   }
   const s = normalizeCell(raw);
   if (MISSING.has(s.toLowerCase())) return { ok: false, missing: true };
@@ -88,7 +90,7 @@ function parseText(raw: string, metric: Metric): Parsed {
     case 'grade': {
       const scale = metric.scale ?? DEFAULT_GRADE_SCALE;
       const index = gradeIndex(s, scale);
-      if (index === undefined) return fail(`"${raw}" is not a grade (${scale.join(' / ')})`);
+      if (index === undefined) return fail(`"${abbreviate(raw)}" is not a grade (${scale.join(' / ')})`);
       return { ok: true, value: { kind: 'grade', index, grade: scale[index] ?? '未定级' } };
     }
     case 'text':
@@ -101,7 +103,7 @@ function parseBoolean(s: string, raw: string): Parsed {
   if (TRUE.has(k)) return { ok: true, value: { kind: 'boolean', value: true } };
   if (FALSE.has(k)) return { ok: true, value: { kind: 'boolean', value: false } };
   if (PARTIAL.has(k)) return { ok: true, value: { kind: 'partial' } };
-  return fail(`"${raw}" is not yes/no (是/否, 有/无, 已建立/未建立, 达标/未达标, √/×, 部分)`);
+  return fail(`"${abbreviate(raw)}" is not yes/no (是/否, 有/无, 已建立/未建立, 达标/未达标, √/×, 部分)`);
 }
 
 const MET = new Set(['达标', '已达标', '全部达标', '均达标', '全面达标']);
@@ -134,20 +136,22 @@ function parseNumber(s: string, raw: string, metric: Metric): Parsed {
   const fraction = metric.unit?.includes('/') ? undefined : parseFraction(s, metric);
   if (fraction !== undefined) return { ok: true, value: { kind: 'number', value: fraction } };
   const m = NUMBER.exec(s);
-  if (!m) return fail(`"${raw}" is not a number`);
+  if (!m) return fail(`"${abbreviate(raw)}" is not a number`);
   const [, digits, exp, mult, unitText] = m as unknown as [string, string, string | undefined, string | undefined, string];
-  if (/^[\d,.]/.test(unitText)) return fail(`"${raw}" is not a number`);
+  if (/^[\d,.]/.test(unitText)) return fail(`"${abbreviate(raw)}" is not a number`);
   let n = Number(digits.replace(/,/g, '')) * (exp ? 10 ** Number(exp) : 1) * (mult ? MULTIPLIERS[mult]! : 1);
   const unit = metric.type === 'percent' ? (metric.unit ?? '%') : metric.unit;
   const factor = unitFactor(unitText, unit);
   if (factor === undefined) {
     const expected = unit ? `a number in ${unit}` : 'a plain number';
-    return fail(`"${raw}": unit "${unitText}" does not fit ${metric.label} (expected ${expected})`);
+    return fail(`"${abbreviate(raw)}": unit "${unitText}" does not fit ${metric.label} (expected ${expected})`);
   }
   n *= factor;
+  // 1e309 or a thousand-digit figure overflows to Infinity, which would pass any floor.
+  if (!Number.isFinite(n)) return fail(`"${abbreviate(raw)}" is too large to be a number`);
   const range = rangeOf(metric);
-  if (n < range.min) return fail(`"${raw}" is below ${range.min}${range.unit}, which ${metric.label} cannot be`);
-  if (n > range.max) return fail(`"${raw}" is above ${range.max}${range.unit}, which ${metric.label} cannot be`);
+  if (n < range.min) return fail(`"${abbreviate(raw)}" is below ${range.min}${range.unit}, which ${metric.label} cannot be`);
+  if (n > range.max) return fail(`"${abbreviate(raw)}" is above ${range.max}${range.unit}, which ${metric.label} cannot be`);
   if (metric.type === 'percent' && unitText === '' && n > 0 && n <= 1 && (metric.unit ?? '%') === '%') {
     return {
       ok: true,
@@ -167,6 +171,11 @@ function describeType(metric: Metric): string {
     default:
       return metric.type;
   }
+}
+
+/** A cell quoted in a message: long ones cut, so one bad cell cannot flood the terminal. */
+function abbreviate(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 20)}…${raw.slice(-10)}（${raw.length}个字符）` : raw;
 }
 
 function fail(error: string): Parsed {

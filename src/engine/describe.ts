@@ -25,14 +25,14 @@ export function threshold(op: Op, value: Threshold, unit: string | undefined): s
 // Checks belong to one loaded standard, so a check's text never changes: worked out once, reused for every entity.
 const cache = new WeakMap<Check, string>();
 
-export function describe(check: Check, metrics: Map<string, Metric>, levelName: (id: string) => string, withLabel = true): string {
+export function describe(check: Check, metrics: Map<string, Metric>, levelName: (id: string, kind?: string) => string, withLabel = true): string {
   if (!withLabel) return build(check, metrics, levelName, false);
   let text = cache.get(check);
   if (text === undefined) cache.set(check, (text = build(check, metrics, levelName, true)));
   return text;
 }
 
-function build(check: Check, metrics: Map<string, Metric>, levelName: (id: string) => string, withLabel: boolean): string {
+function build(check: Check, metrics: Map<string, Metric>, levelName: (id: string, kind?: string) => string, withLabel: boolean): string {
   const d = (c: Check) => describe(c, metrics, levelName, true);
   const name = (key: string) => metrics.get(key)?.label ?? key;
   const prefix = (key: string) => (withLabel ? `${check.label ?? name(key)} ` : '');
@@ -46,7 +46,7 @@ function build(check: Check, metrics: Map<string, Metric>, levelName: (id: strin
     case 'manual':
       return `人工核查：${check.evidence}`;
     case 'level':
-      return `层级为${check.is.map(levelName).join('或')}`;
+      return `层级为${check.is.map((l) => levelName(l)).join('或')}`;
     case 'na':
       return `不适用：${check.reason}`;
     case 'all':
@@ -63,14 +63,14 @@ function build(check: Check, metrics: Map<string, Metric>, levelName: (id: strin
     case 'stages':
       return check.stages.map((s) => `${s.label ?? `${s.year}年`}：${d(s.check)}`).join('；');
     case 'each':
-      return `${check.label ? `${check.label}：` : ''}每个${levelName(check.level)}：${d(check.check)}`;
+      return `${check.label ? `${check.label}：` : ''}每个${levelName(check.level, check.levelKind)}：${d(check.check)}`;
     case 'share':
-      return `${check.label ? `${check.label}：` : ''}${threshold(check.op, check.value, '%')} 的${levelName(check.level)}：${d(check.check)}`;
+      return `${check.label ? `${check.label}：` : ''}${threshold(check.op, check.value, '%')} 的${levelName(check.level, check.levelKind)}：${d(check.check)}`;
     case 'count':
-      return `${check.label ? `${check.label}：` : ''}${levelName(check.level)}数 ${threshold(check.op, check.value, undefined)}：${d(check.check)}`;
+      return `${check.label ? `${check.label}：` : ''}${levelName(check.level, check.levelKind)}数 ${threshold(check.op, check.value, undefined)}：${d(check.check)}`;
     case 'sum':
-      return `${check.label ?? `各${levelName(check.level)}${name(check.metric)}合计`} ${threshold(check.op, check.value, unitOf(metrics.get(check.metric)))}`;
+      return `${check.label ?? `各${levelName(check.level, check.levelKind)}${name(check.metric)}合计`} ${threshold(check.op, check.value, unitOf(metrics.get(check.metric)))}`;
     case 'mean':
-      return `${check.label ?? `各${levelName(check.level)}${name(check.metric)}平均`} ${threshold(check.op, check.value, unitOf(metrics.get(check.metric)))}`;
+      return `${check.label ?? `各${levelName(check.level, check.levelKind)}${name(check.metric)}平均`} ${threshold(check.op, check.value, unitOf(metrics.get(check.metric)))}`;
   }
 }

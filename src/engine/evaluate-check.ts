@@ -3,7 +3,7 @@ import type { Check } from '../standard/types.js';
 import type { Entity } from '../data/dataset.js';
 import type { Context, Outcome } from './types.js';
 import { evaluators } from './checks/index.js';
-import { levelNameOf } from '../standard/levels.js';
+import { membersNameOf } from '../standard/levels.js';
 
 export function evaluateCheck(check: Check, entity: Entity, ctx: Context): Outcome {
   const evaluate = evaluators[check.kind] as (c: Check, e: Entity, x: Context) => Outcome;
@@ -11,6 +11,7 @@ export function evaluateCheck(check: Check, entity: Entity, ctx: Context): Outco
   return check.label && !outcome.label ? { ...outcome, label: check.label } : outcome;
 }
 
-export function levelName(ctx: Context, id: string): string {
-  return levelNameOf(ctx.standard, id);
+/** A level's name, or that of one kind of it (行政村). */
+export function levelName(ctx: Context, id: string, kind?: string): string {
+  return membersNameOf(ctx.standard, id, kind);
 }

@@ -56,10 +56,11 @@ export function evaluate(standard: Standard, dataset: Dataset, options: Evaluate
   const indicators = selectIndicators(standard, options);
   // --level L judges entities at L for every indicator that is judged there by default, or whose roll-ups reach
   // down through L (L between its highest judged level and the level it speaks of).
+  const chosen = options.levels?.length ? new Set(options.levels) : undefined;
   const judgedAt = (i: Indicator, level: string) => {
-    if (options.level && options.level !== level) return false;
+    if (chosen && !chosen.has(level)) return false;
     if (i.evaluateAt.includes(level)) return true;
-    if (!options.level) return false;
+    if (!chosen) return false;
     const top = Math.min(...i.evaluateAt.map((l) => depth.get(l)!));
     return depth.get(level)! >= top && depth.get(level)! <= depth.get(i.level)!;
   };

@@ -4,8 +4,14 @@ import type { Entity } from '../data/dataset.js';
 import type { Context, Outcome } from './types.js';
 import { evaluateCheck } from './evaluate-check.js';
 
+/** What a roll-up counts: entities at `level`, of `levelKind` only when the rule names a kind (行政村). */
+export interface MemberSet {
+  level: string;
+  levelKind?: string;
+}
+
 export interface Partition {
-  /** Entities at the roll-up's level, found through the rows. */
+  /** Entities at the roll-up's level (and of its kind), found through the rows. */
   members: Entity[];
   /**
    * Entities between the judged one and the level that stand for their part as a whole: they report the
@@ -17,20 +23,42 @@ export interface Partition {
   absentBlocks: string[];
   /** Members the data says exist (乡镇（街道）数 = 7) but that have no rows (only 1 township given). */
   unaccounted: number;
+  /**
+   * Entities whose number of members the data does not give, where the standard keeps that number (社区数): under
+   * them there may be any number of members besides the rows listed.
+   */
+  countUnknown: Entity[];
+  /** Rows at the level whose kind the data does not tell (a 村（社区） row when only 行政村 count). */
+  kindUnknown: Entity[];
 }
 
 /** Undefined when `entity` sits below `level`: the roll-up does not apply to it. */
-export function partition(entity: Entity, level: string, given: string | undefined, ctx: Context): Partition | undefined {
-  return cached(ctx, entity, `partition:${level}:${given ?? ''}`, () => findPartition(entity, level, given, ctx));
+export function partition(entity: Entity, set: MemberSet, given: string | undefined, ctx: Context): Partition | undefined {
+  return cached(ctx, entity, `partition:${set.level}:${set.levelKind ?? ''}:${given ?? ''}`, () => findPartition(entity, set, given, ctx));
 }
 
-function findPartition(entity: Entity, level: string, given: string | undefined, ctx: Context): Partition | undefined {
+/** Whether an entity at the set's level is one of its members: yes, no, or unknown (its kind is not given). */
+export function isMember(e: Entity, set: MemberSet): boolean | undefined {
+  if (e.level !== set.level) return false;
+  if (set.levelKind === undefined) return true;
+  return e.kind === undefined ? undefined : e.kind === set.levelKind;
+}
+
+const EMPTY = { absentMembers: [], absentBlocks: [], unaccounted: 0, countUnknown: [], kindUnknown: [] };
+
+function findPartition(entity: Entity, set: MemberSet, given: string | undefined, ctx: Context): Partition | undefined {
+  const { level } = set;
   const depth = ctx.standard.levels.find((l) => l.id === level)!.depth;
-  if (entity.level === level) return { members: [entity], blocks: [], absentMembers: [], absentBlocks: [], unaccounted: 0 };
+  if (entity.level === level) return { members: [entity], blocks: [], ...EMPTY };
   if (entity.depth > depth) return undefined;
   const members: Entity[] = [];
   const blocks: Entity[] = [];
-  const counts = ctx.standard.metrics.filter((m) => m.countOf === level).map((m) => m.key);
+  const kindUnknown: Entity[] = [];
+  const counts = ctx.standard.metrics.filter((m) => m.countOf === level && m.countOfKind === set.levelKind).map((m) => m.key);
+  // Where the standard keeps the number of members (社区数) and does not list them all itself, an entity that does
+  // not state it may have more members than the rows show.
+  const listed = ctx.standard.places.some((p) => p.level === level);
+  const needsCount = counts.length > 0 && !listed;
   const stated = (e: Entity) => {
     for (const k of counts) {
       const v = e.values.get(k);
@@ -39,38 +67,58 @@ function findPartition(entity: Entity, level: string, given: string | undefined,
     return undefined;
   };
   let deficit = 0;
-  const scan = (e: Entity): number => {
+  /** Entities that could state the number of members under them (the count is kept at their level) but do not. */
+  const silent: Entity[] = [];
+  const keptAt = (e: Entity) => counts.some((k) => ctx.metrics.get(k)!.levels.includes(e.level));
+  /** Rows found at the level under `e` (a block counts as one), and whether some part of it has no known number. */
+  const scan = (e: Entity): { found: number; open: boolean } => {
     let found = 0;
+    let open = false;
     for (const c of e.children) {
       if (c.level === level) {
-        members.push(c);
+        const member = isMember(c, set);
+        if (member) members.push(c);
+        else if (member === undefined) kindUnknown.push(c);
         found++;
+        // Members right under `e`: only `e` (or an entity above it) can say how many there are.
+        if (needsCount) open = true;
       } else if (c.depth < depth) {
         if (given !== undefined && hasOwnFigure(c, given, ctx)) {
           blocks.push(c);
           found++;
           continue;
         }
-        const mark = members.length;
+        const mark = [members.length, kindUnknown.length, silent.length] as const;
         const below = scan(c);
-        if (below === 0) {
-          members.length = mark;
+        if (below.found === 0) {
+          members.length = mark[0];
+          kindUnknown.length = mark[1];
+          silent.length = mark[2];
           blocks.push(c);
         } else {
           const n = stated(c);
-          if (n !== undefined && n > below) deficit += n - below;
+          if (n !== undefined) {
+            if (n > below.found) deficit += n - below.found;
+            silent.length = mark[2];
+          } else if (below.open) {
+            if (keptAt(c)) silent.push(c);
+            else open = true;
+          }
         }
-        found += Math.max(below, 1);
+        found += Math.max(below.found, 1);
       }
     }
-    return found;
+    return { found, open };
   };
-  scan(entity);
+  const top = scan(entity);
+  if (top.open && stated(entity) === undefined) silent.push(entity);
   const gone = absent(entity, level, depth, ctx);
   const own = stated(entity);
   // The judged entity's own count covers everything under it, when nothing else stands in for part of it.
-  const unaccounted = own !== undefined && blocks.length === 0 && gone.absentBlocks.length === 0 ? Math.max(0, own - members.length - gone.absentMembers.length) : deficit;
-  return { members, blocks, ...gone, unaccounted };
+  const ownCovers = own !== undefined && blocks.length === 0 && gone.absentBlocks.length === 0;
+  const unaccounted = ownCovers ? Math.max(0, own - members.length - kindUnknown.length - gone.absentMembers.length) : deficit;
+  const countUnknown = ownCovers || !needsCount ? [] : silent;
+  return { members, blocks, ...gone, unaccounted, countUnknown, kindUnknown };
 }
 
 /** Places the gazetteer puts under `entity`, at `level` or between, that the data lacks. */

@@ -42,7 +42,7 @@ function sumOfChildren(entity: Entity, metric: Metric, ctx: Context): Read | und
   if (children.length === 0) return undefined;
   const level = children[0]!.level;
   if (children.some((c) => c.level !== level)) return undefined;
-  const part = partition(entity, level, undefined, ctx);
+  const part = partition(entity, { level }, undefined, ctx);
   if (!part || part.absentMembers.length > 0 || part.absentBlocks.length > 0) return undefined;
   if (!ctx.standard.places.some((p) => p.level === level)) return undefined;
   let total = 0;

@@ -10,6 +10,10 @@ export type Reason =
   | { code: 'missing-value'; metric: string; label: string }
   | { code: 'no-members'; level: string; given?: string }
   | { code: 'members-unknown'; level: string; entities: string[] }
+  /** The number of members under these entities is not given (社区数), so any number may exist beyond the rows. */
+  | { code: 'count-unknown'; level: string; label: string; entities: string[] }
+  /** These rows do not say which kind of their level they are (村 or 社区), and only one kind counts. */
+  | { code: 'kind-unknown'; level: string; kind: string; kinds: string[]; entities: string[] }
   | { code: 'evidence-required'; evidence: string }
   | { code: 'needs-judgement'; evidence: string }
   | { code: 'partial'; label: string }
@@ -68,7 +72,8 @@ export interface EvaluateOptions {
   asOf?: number;
   only?: string[];
   indicators?: string[];
-  level?: string;
+  /** Judge the entities at these levels (ids) only. */
+  levels?: string[];
 }
 
 export interface Context {

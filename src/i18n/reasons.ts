@@ -9,6 +9,10 @@ export function reasonText(r: Reason): string {
       return r.given ? `缺少数据：${r.given}（或各${r.level}的数据）` : `没有${r.level}数据`;
     case 'members-unknown':
       return `${r.level}数据不全：${list(r.entities)}`;
+    case 'count-unknown':
+      return `${r.level}总数未知（未填${r.label}：${list(r.entities)}）`;
+    case 'kind-unknown':
+      return `只计${r.kind}，未注明${r.kinds.join('还是')}：${list(r.entities)}`;
     case 'evidence-required':
       return `需提供依据：${r.evidence}`;
     case 'needs-judgement':

@@ -4,6 +4,7 @@ import { walkChecks } from '../standard/walk.js';
 import { describe } from '../engine/describe.js';
 import { checkFor } from '../engine/evaluate.js';
 import { dutyOf, levelNameOf, unitsText } from './common.js';
+import { membersNameOf } from '../standard/levels.js';
 
 export function standardJson(std: Standard) {
   const metrics = new Map(std.metrics.map((m) => [m.key, m]));
@@ -13,7 +14,7 @@ export function standardJson(std: Standard) {
     indicators: std.indicators.map((i) => ({
       ...i,
       levelName: levelNameOf(std, i.level),
-      targets: Object.fromEntries(std.tiers.map((t) => [t.id, describe(checkFor(i, t.id, std), metrics, (id) => levelNameOf(std, id))])),
+      targets: Object.fromEntries(std.tiers.map((t) => [t.id, describe(checkFor(i, t.id, std), metrics, (id, kind) => membersNameOf(std, id, kind))])),
       metrics: metricsOf(std, i).map((k) => metricJson(std, metrics.get(k)!)),
       duty: dutyOf(std, i),
     })),
@@ -39,11 +40,11 @@ export function showStandard(std: Standard): string {
 
 export function showIndicator(std: Standard, i: Indicator): string {
   const metrics = new Map(std.metrics.map((m) => [m.key, m]));
-  const level = (id: string) => levelNameOf(std, id);
+  const level = (id: string, kind?: string) => membersNameOf(std, id, kind);
   const out = [`${i.id}  ${i.title}${i.titleEn ? `（${i.titleEn}）` : ''}`];
   const className = i.class ? (std.classes.find((c) => c.id === i.class)?.name ?? i.class) : undefined;
   const classText = className && !i.category.includes(className) ? `；${className}` : '';
-  out.push(`类别：${i.category.join(' › ')}${classText}；层级：${level(i.level)}；评估于：${i.evaluateAt.map(level).join('、')}`);
+  out.push(`类别：${i.category.join(' › ')}${classText}；层级：${level(i.level)}；评估于：${i.evaluateAt.map((l) => level(l)).join('、')}`);
   out.push('', '原文：', indent(i.source));
   for (const [tier, text] of Object.entries(i.sourceTiers ?? {})) {
     out.push(`${std.tiers.find((t) => t.id === tier)?.name ?? tier}：`, indent(text));
@@ -55,7 +56,7 @@ export function showIndicator(std: Standard, i: Indicator): string {
   for (const k of metricsOf(std, i)) {
     const m = metrics.get(k)!;
     const derive = m.derive ? `；可由 ${metrics.get(m.derive.ratio.numerator)?.label} ÷ ${metrics.get(m.derive.ratio.denominator)?.label}${m.derive.ratio.per !== 1 ? ` × ${m.derive.ratio.per}` : ''} 计算` : '';
-    out.push(`  ${m.label}（${m.key}）${m.unit ? ` [${m.unit}]` : m.type === 'percent' ? ' [%]' : ''} ${m.type}，层级：${m.levels.map(level).join('、')}${derive}`);
+    out.push(`  ${m.label}（${m.key}）${m.unit ? ` [${m.unit}]` : m.type === 'percent' ? ' [%]' : ''} ${m.type}，层级：${m.levels.map((l) => level(l)).join('、')}${derive}`);
   }
   if (i.metric) out.push(`  列名 ${i.id} 即 ${metrics.get(i.metric)?.label}（${i.metric}）`);
   const duty = dutyOf(std, i);

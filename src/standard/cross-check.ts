@@ -95,6 +95,14 @@ export function crossCheck(std: RawStandard): PathProblem[] {
     }
   };
 
+  std.levels.forEach((l, i) => {
+    const names = [l.id, l.name, ...(l.aliases ?? [])];
+    l.kinds?.forEach((k, j) => {
+      for (const n of [k.id, k.name, ...(k.aliases ?? [])]) {
+        if (names.includes(n)) report(['levels', i, 'kinds', j], `kind "${n}" has the same name as its level`);
+      }
+    });
+  });
   std.tiers.forEach((t, i) => {
     if (t.inherits && !tiers.has(t.inherits)) report(['tiers', i, 'inherits'], `unknown tier "${t.inherits}"`);
   });
@@ -141,6 +149,7 @@ export function crossCheck(std: RawStandard): PathProblem[] {
       if (op !== 'between' && Array.isArray(value)) report([...path, 'value'], `${op} needs a single number`);
       if (Array.isArray(value) && fractionValue(value[0], 1) > fractionValue(value[1], 1)) report([...path, 'value'], 'between needs low ≤ high');
     };
+    if (c.task !== undefined && !tasks.has(c.task)) report([...path, 'task'], `unknown task "${c.task}"${didYouMean(c.task, tasks)}`);
     switch (c.kind) {
       case 'compare': {
         checkMetric([...path, 'metric'], c.metric, NUMERIC);
@@ -156,6 +165,12 @@ export function crossCheck(std: RawStandard): PathProblem[] {
         break;
       case 'manual':
         if (c.metric !== undefined) checkMetric([...path, 'metric'], c.metric, ['boolean']);
+        if (c.requireEvidence === false && c.evidenceNotRequired === undefined) {
+          report([...path, 'requireEvidence'], 'a manual check needs evidence; to let a yes pass without it, say why in evidenceNotRequired');
+        }
+        if (c.requireEvidence === true && c.evidenceNotRequired !== undefined) {
+          report([...path, 'evidenceNotRequired'], 'requireEvidence: true contradicts evidenceNotRequired');
+        }
         break;
       case 'grade': {
         checkMetric([...path, 'metric'], c.metric, ['grade']);

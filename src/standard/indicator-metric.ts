@@ -19,7 +19,8 @@ export function metricsReadAt(check: Check, level: string, metrics: Map<string, 
       return check.level === level ? metricsReadAt(check.check, level, metrics) : kept(check.given);
     case 'sum':
     case 'mean':
-      return check.level === level ? [] : kept(check.given);
+      // A row at the roll-up's own level gives its part of the total or average (the shows one street got).
+      return check.level === level ? kept(check.metric) : kept(check.given);
     case 'all':
     case 'any':
     case 'either':

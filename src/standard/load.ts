@@ -4,6 +4,7 @@ import { standardSchema, type RawStandard } from './schema.js';
 import { positionOf } from './positions.js';
 import { crossCheck, crossCheckWellFormed } from './cross-check.js';
 import { normalize } from './normalize.js';
+import { lint } from './lint.js';
 import type { Standard } from './types.js';
 
 export interface RuleProblem {
@@ -61,7 +62,9 @@ export function loadStandardText(text: string, file: string, origin = file): Sta
   }
   const problems = crossCheck(parsed.data).map((p) => at(p.path, p.message));
   if (problems.length > 0) throw new RuleFileError(file, problems);
-  return normalize(parsed.data as RawStandard, origin);
+  const standard = normalize(parsed.data as RawStandard, origin);
+  standard.warnings = lint(parsed.data).map((p) => at(p.path, p.message));
+  return standard;
 }
 
 function describeIssue(issue: { path: PropertyKey[]; message: string; code: string; keys?: string[] }): string {

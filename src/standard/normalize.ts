@@ -1,11 +1,12 @@
 // Turns a validated rule file into the Standard the engine uses: level names resolved to ids, defaults filled.
 import type { RawStandard } from './schema.js';
 import type { Check, Indicator, Metric, Standard, Threshold } from './types.js';
-import { levelLookup, type LevelLookup } from './levels.js';
+import { kindLookup, levelLookup, type KindLookup } from './levels.js';
 import { metricsReadAt } from './indicator-metric.js';
 
 export function normalize(raw: RawStandard, origin: string): Standard {
   const lookup = levelLookup(raw.levels);
+  const kinds = kindLookup(raw.levels);
   const id = (name: string) => lookup(name)!.id;
   const allLevels = raw.levels.map((l) => l.id);
 
@@ -14,10 +15,11 @@ export function normalize(raw: RawStandard, origin: string): Standard {
     aliases: m.aliases ?? [],
     levels: m.levels ? m.levels.map(id) : allLevels,
     countOf: m.countOf ? id(m.countOf) : undefined,
+    countOfKind: m.countOf ? kinds(m.countOf)!.kind?.id : undefined,
   }));
 
   const byKey = new Map(metrics.map((m) => [m.key, m]));
-  const resolve = (c: Check) => resolveValues(resolveLevels(c, lookup), byKey);
+  const resolve = (c: Check) => resolveValues(resolveLevels(c, kinds), byKey);
   const indicators: Indicator[] = raw.indicators.map((x) => {
     const check = resolve(x.check as Check);
     const evaluateAt = (x.evaluateAt ?? [x.level]).map(id);
@@ -42,7 +44,7 @@ export function normalize(raw: RawStandard, origin: string): Standard {
     issuer: raw.issuer,
     document: raw.document,
     region: raw.region,
-    levels: raw.levels.map((l, depth) => ({ ...l, aliases: l.aliases ?? [], depth })),
+    levels: raw.levels.map((l, depth) => ({ ...l, aliases: l.aliases ?? [], kinds: (l.kinds ?? []).map((k) => ({ ...k, aliases: k.aliases ?? [] })), depth })),
     places: (raw.places ?? []).map((p) => ({ ...p, level: id(p.level) })),
     tiers: raw.tiers,
     classes: raw.classes ?? [],
@@ -53,8 +55,12 @@ export function normalize(raw: RawStandard, origin: string): Standard {
   };
 }
 
-function resolveLevels(check: Check, lookup: LevelLookup): Check {
-  const id = (name: string) => lookup(name)!.id;
+function resolveLevels(check: Check, lookup: KindLookup): Check {
+  const id = (name: string) => lookup(name)!.level.id;
+  const members = (name: string) => {
+    const found = lookup(name)!;
+    return found.kind ? { level: found.level.id, levelKind: found.kind.id } : { level: found.level.id };
+  };
   const r = (c: Check) => resolveLevels(c, lookup);
   switch (check.kind) {
     case 'all':
@@ -74,10 +80,13 @@ function resolveLevels(check: Check, lookup: LevelLookup): Check {
     case 'each':
     case 'share':
     case 'count':
-      return { ...check, level: id(check.level), check: r(check.check) };
+      return { ...check, ...members(check.level), check: r(check.check) };
     case 'sum':
     case 'mean':
-      return { ...check, level: id(check.level) };
+      return { ...check, ...members(check.level) };
+    case 'manual':
+      // Evidence is the default: a yes passes without it only where the rule says why.
+      return { ...check, requireEvidence: check.evidenceNotRequired === undefined };
     default:
       return check;
   }

@@ -18,6 +18,8 @@ const comparison = {
 
 const base = {
   label: text.optional(),
+  /** A sub-task id from `tasks`: the clause's deadline is that sub-task's. */
+  task: text.optional(),
 };
 
 const checkSchema: z.ZodType<Check> = z.lazy(() =>
@@ -30,6 +32,7 @@ const checkSchema: z.ZodType<Check> = z.lazy(() =>
       ...base,
       metric: id.optional(),
       evidence: text,
+      evidenceNotRequired: text.optional(),
       requireEvidence: z.boolean().optional(),
     }),
     z.strictObject({ kind: z.literal('level'), ...base, is: z.array(text).min(1) }),
@@ -113,7 +116,14 @@ const taskSchema = z.strictObject({
   note: text.optional(),
 });
 
-const levelSchema = z.strictObject({ id, name: text, nameEn: text.optional(), aliases: z.array(text).optional() });
+const kindSchema = z.strictObject({ id, name: text, nameEn: text.optional(), aliases: z.array(text).optional() });
+const levelSchema = z.strictObject({
+  id,
+  name: text,
+  nameEn: text.optional(),
+  aliases: z.array(text).optional(),
+  kinds: z.array(kindSchema).min(2).optional(),
+});
 const placeSchema = z.strictObject({ name: text, level: text, parent: text.optional() });
 const tierSchema = z.strictObject({ id, name: text, nameEn: text.optional(), inherits: id.optional() });
 const classSchema = z.strictObject({ id, name: text, nameEn: text.optional() });

@@ -6,6 +6,15 @@ export type Threshold = number | [number, number];
 interface Labelled {
   /** A short human description of this condition, shown in reports. */
   label?: string;
+  /** The responsibility-table sub-task that delivers this clause; its deadline governs the clause. */
+  task?: string;
+}
+
+/** A roll-up's members: entities at `level`, and only those of `kind` when the level has kinds (行政村 of 村（社区）). */
+interface Members {
+  level: string;
+  /** After loading: the kind of `level` when the rule file names one (`level: 行政村`). */
+  levelKind?: string;
 }
 
 interface Comparison {
@@ -20,6 +29,9 @@ export type ManualCheck = Labelled & {
   kind: 'manual';
   metric?: string;
   evidence: string;
+  /** Why a yes may pass without evidence; absent, a yes passes only with evidence. */
+  evidenceNotRequired?: string;
+  /** After loading: whether a yes needs evidence to pass (true unless `evidenceNotRequired` is given). */
   requireEvidence?: boolean;
 };
 export type LevelCheck = Labelled & { kind: 'level'; is: string[] };
@@ -35,11 +47,11 @@ export type CasesCheck = Labelled & {
   note?: string;
 };
 export type StagesCheck = Labelled & { kind: 'stages'; stages: { year: number; label?: string; check: Check }[] };
-export type EachCheck = Labelled & { kind: 'each'; level: string; check: Check; given?: string };
-export type ShareCheck = Labelled & Comparison & { kind: 'share'; level: string; check: Check; given?: string };
-export type CountCheck = Labelled & Comparison & { kind: 'count'; level: string; check: Check; given?: string };
-export type SumCheck = Labelled & Comparison & { kind: 'sum'; level: string; metric: string; given?: string };
-export type MeanCheck = Labelled & Comparison & { kind: 'mean'; level: string; metric: string; given?: string };
+export type EachCheck = Labelled & Members & { kind: 'each'; check: Check; given?: string };
+export type ShareCheck = Labelled & Members & Comparison & { kind: 'share'; check: Check; given?: string };
+export type CountCheck = Labelled & Members & Comparison & { kind: 'count'; check: Check; given?: string };
+export type SumCheck = Labelled & Members & Comparison & { kind: 'sum'; metric: string; given?: string };
+export type MeanCheck = Labelled & Members & Comparison & { kind: 'mean'; metric: string; given?: string };
 
 export type Check =
   | CompareCheck
@@ -63,11 +75,20 @@ export type CheckKind = Check['kind'];
 
 export type MetricType = 'number' | 'percent' | 'boolean' | 'grade' | 'text';
 
+/** A kind of entity within a level that the text tells apart: 行政村 and 社区 are both 村（社区）. */
+export interface LevelKind {
+  id: string;
+  name: string;
+  nameEn?: string;
+  aliases: string[];
+}
+
 export interface Level {
   id: string;
   name: string;
   nameEn?: string;
   aliases: string[];
+  kinds: LevelKind[];
   /** 0 for the top level. */
   depth: number;
 }
@@ -86,6 +107,8 @@ export interface Metric {
   additive?: boolean;
   /** This metric is the number of entities at that level (id) under the one it is given for: 乡镇（街道）数. */
   countOf?: string;
+  /** With `countOf`: only entities of this kind of the level (行政村数). */
+  countOfKind?: string;
   /** Plausible range; values outside it are data errors. Defaults: numbers ≥ 0, percentages 0–100 (‰ 0–1000). */
   min?: number;
   max?: number;
@@ -163,4 +186,6 @@ export interface Standard {
   indicators: Indicator[];
   /** Where it was loaded from (a path, or `built-in:<id>`). */
   origin: string;
+  /** What the rule file says that it probably should not (`validate-standard` prints these). */
+  warnings?: { file: string; line: number; col: number; message: string }[];
 }

@@ -8,7 +8,7 @@ import { evaluate, selectIndicators } from '../../engine/evaluate.js';
 import { exitCodeFor, FAIL_ON, type FailOn } from '../../engine/exit-code.js';
 import { FORMATS, formatters, type Format } from '../../report/index.js';
 import { ENCODINGS, type EncodingChoice } from '../../data/encoding.js';
-import { parseIndicators, parseLevel, parseOnly, parseTiers, parseYear } from '../options.js';
+import { parseIndicators, parseLevels, parseOnly, parseTiers, parseYear } from '../options.js';
 import { UsageError } from '../errors.js';
 import type { Terminal } from '../terminal.js';
 
@@ -17,7 +17,7 @@ interface CheckOptions {
   format: Format;
   only?: string[];
   indicator?: string[];
-  level?: string;
+  level?: string[];
   tier?: string;
   asOf?: string;
   failOn: FailOn;
@@ -40,7 +40,7 @@ export function checkCommand(term: Terminal): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--only <class>', 'only indicators of this class (e.g. key, general); repeat or use commas', collect, [])
     .option('-i, --indicator <id>', 'only these indicators; repeat or use commas (-i GS-01,GS-13)', collect, [])
-    .option('-l, --level <level>', 'judge the entities at this level')
+    .option('-l, --level <level>', 'judge the entities at these levels; repeat or use commas (--level 区,街道)', collect, [])
     .option('-t, --tier <tier>', 'target tier: an id from the standard, or "both"')
     .option('--as-of <year>', 'pick year-staged targets in force in this year')
     .addOption(new Option('--fail-on <status>', 'exit 1 when a result is at or above this').choices(FAIL_ON).default('fail'))
@@ -57,7 +57,7 @@ function runCheck(files: string[], opts: CheckOptions, term: Terminal): number {
   const standard = readStandard(opts.standard);
   const options = {
     tiers: parseTiers(standard, opts.tier),
-    level: parseLevel(standard, opts.level),
+    levels: parseLevels(standard, opts.level),
     only: parseOnly(standard, opts.only),
     indicators: parseIndicators(standard, opts.indicator),
     asOf: parseYear(opts.asOf),
@@ -76,8 +76,8 @@ function runCheck(files: string[], opts: CheckOptions, term: Terminal): number {
   const evaluation = evaluate(standard, dataset, options);
   if (evaluation.results.length === 0) {
     throw new UsageError(
-      options.level
-        ? `nothing to check: no entity at ${opts.level} in the data is judged by the selected indicators`
+      options.levels
+        ? `nothing to check: no entity at ${opts.level!.join(', ')} in the data is judged by the selected indicators`
         : 'nothing to check: no entity in the data is at a level these indicators judge (see --level)',
     );
   }

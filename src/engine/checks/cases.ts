@@ -6,7 +6,7 @@ import { evaluateCheck, levelName } from '../evaluate-check.js';
 // The first case whose condition holds decides. A condition that cannot be decided (its input is missing)
 // leaves the whole result missing: picking a band without the data would be a guess.
 export const cases: Evaluator<CasesCheck> = (check, entity, ctx) => {
-  const fallbackTarget = describe(check, ctx.metrics, (id) => levelName(ctx, id));
+  const fallbackTarget = describe(check, ctx.metrics, (id, kind) => levelName(ctx, id, kind));
   for (const [i, c] of check.cases.entries()) {
     const when = evaluateCheck(c.when, entity, ctx);
     if (when.status === 'pass') {

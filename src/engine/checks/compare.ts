@@ -10,7 +10,7 @@ import { stated } from '../stated.js';
 export const compare: Evaluator<CompareCheck> = (check, entity, ctx) => {
   const metric = ctx.metrics.get(check.metric)!;
   const unit = unitOf(metric);
-  const target = describe(check, ctx.metrics, (id) => levelName(ctx, id));
+  const target = describe(check, ctx.metrics, (id, kind) => levelName(ctx, id, kind));
   const r = read(entity, check.metric, ctx);
   if ('na' in r) return notKept(metric, entity, ctx, target, check);
   if ('missing' in r) return { status: 'missing', target, reasons: r.missing, check };

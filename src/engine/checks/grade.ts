@@ -9,7 +9,7 @@ import { DEFAULT_GRADE_SCALE, gradeIndex } from '../../standard/grades.js';
 export const grade: Evaluator<GradeCheck> = (check, entity, ctx) => {
   const metric = ctx.metrics.get(check.metric)!;
   const scale = metric.scale ?? DEFAULT_GRADE_SCALE;
-  const target = describe(check, ctx.metrics, (id) => levelName(ctx, id));
+  const target = describe(check, ctx.metrics, (id, kind) => levelName(ctx, id, kind));
   const r = read(entity, check.metric, ctx);
   if ('na' in r) return notKept(metric, entity, ctx, target, check);
   if ('missing' in r) return { status: 'missing', target, reasons: r.missing, check };

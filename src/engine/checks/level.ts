@@ -5,7 +5,7 @@ import { levelName } from '../evaluate-check.js';
 
 export const level: Evaluator<LevelCheck> = (check, entity, ctx) => ({
   status: check.is.includes(entity.level) ? 'pass' : 'fail',
-  target: describe(check, ctx.metrics, (id) => levelName(ctx, id)),
+  target: describe(check, ctx.metrics, (id, kind) => levelName(ctx, id, kind)),
   actual: levelName(ctx, entity.level),
   reasons: [],
   check,

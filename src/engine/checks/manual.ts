@@ -8,7 +8,7 @@ import { formatValue } from '../../data/values.js';
 
 // Qualitative: `manual` until the data says yes/no; a yes passes only with evidence when the rule asks for it.
 export const manual: Evaluator<ManualCheck> = (check, entity, ctx) => {
-  const target = describe(check, ctx.metrics, (id) => levelName(ctx, id));
+  const target = describe(check, ctx.metrics, (id, kind) => levelName(ctx, id, kind));
   const judgement = { code: 'needs-judgement' as const, evidence: check.evidence };
   if (!check.metric) return { status: 'manual', target, reasons: [judgement], check };
   const metric = ctx.metrics.get(check.metric)!;

@@ -4,8 +4,10 @@ import type { Context, Evaluator, Outcome } from '../types.js';
 import type { Entity } from '../../data/dataset.js';
 import { describe, unitOf, withUnit } from '../describe.js';
 import { levelName } from '../evaluate-check.js';
+import { membersNameOf } from '../../standard/levels.js';
+import type { Reason } from '../types.js';
 import { gapOf, meets, round } from '../math.js';
-import { outcomeOf, partition } from '../members.js';
+import { isMember, outcomeOf, partition, type Partition } from '../members.js';
 import { read } from '../read.js';
 import { stated } from '../stated.js';
 import { list } from '../../i18n/reasons.js';
@@ -23,11 +25,16 @@ interface Tally {
   n: number;
   /** Members whose own check does not apply to them. */
   na: number;
+  /** The number of members is not known (社区数 not given): any number may exist beyond those counted. */
+  open: boolean;
+  /** Why some members are unknown beyond their own results: counts or kinds the data does not give. */
+  reasons: Reason[];
 }
 
-function tally(check: MemberCheck, members: Entity[], absentMembers: string[], unaccounted: number, ctx: Context): Tally {
-  const t: Tally = { pass: [], fail: [], unknown: [], u: 0, n: 0, na: 0 };
-  for (const m of members) {
+function tally(check: MemberCheck, part: Partition, ctx: Context): Tally {
+  const t: Tally = { pass: [], fail: [], unknown: [], u: 0, n: 0, na: 0, open: part.countUnknown.length > 0, reasons: [] };
+  const name = membersNameOf(ctx.standard, check.level, check.levelKind);
+  for (const m of part.members) {
     const o = outcomeOf(check.check, m, ctx);
     if (o.status === 'na') {
       t.na++;
@@ -41,17 +48,29 @@ function tally(check: MemberCheck, members: Entity[], absentMembers: string[], u
       t.u++;
     }
   }
-  t.unknown.push(...absentMembers);
-  t.u += absentMembers.length;
-  t.n += absentMembers.length;
-  if (unaccounted > 0) {
-    t.unknown.push(`另有${unaccounted}个${levelName(ctx, check.level)}无数据`);
-    t.u += unaccounted;
-    t.n += unaccounted;
+  // A row whose kind is not given may or may not be one of the members; only its own failure or doubt matters then.
+  const unsure = part.kindUnknown.filter((m) => outcomeOf(check.check, m, ctx).status !== 'pass' && outcomeOf(check.check, m, ctx).status !== 'na');
+  if (unsure.length) {
+    t.unknown.push(...unsure.map((m) => m.name));
+    t.u += unsure.length;
+    t.n += unsure.length;
+    const level = ctx.standard.levels.find((l) => l.id === check.level)!;
+    t.reasons.push({ code: 'kind-unknown', level: level.name, kind: name, kinds: level.kinds.map((k) => k.name), entities: unsure.map((m) => m.name) });
+  }
+  t.unknown.push(...part.absentMembers);
+  t.u += part.absentMembers.length;
+  t.n += part.absentMembers.length;
+  if (part.unaccounted > 0) {
+    t.unknown.push(`另有${part.unaccounted}个${name}无数据`);
+    t.u += part.unaccounted;
+    t.n += part.unaccounted;
+  }
+  if (t.open) {
+    const counter = ctx.standard.metrics.find((m) => m.countOf === check.level && m.countOfKind === check.levelKind);
+    t.reasons.push({ code: 'count-unknown', level: name, label: counter?.label ?? `${name}数`, entities: part.countUnknown.map((e) => e.name) });
   }
   return t;
 }
-
 
 /** each, or a share of 100%: a condition every member must meet, so it can be judged on one member. */
 function isEveryMember(check: MemberCheck): boolean {
@@ -60,16 +79,23 @@ function isEveryMember(check: MemberCheck): boolean {
 
 /** Shared frame: `na` below the level, `given` when the data supplies it, `missing` over an empty set. */
 function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tally, target: string) => Outcome): Outcome {
-  const target = describe(check, ctx.metrics, (id) => levelName(ctx, id));
-  const part = partition(entity, check.level, check.given, ctx);
+  const target = describe(check, ctx.metrics, (id, kind) => levelName(ctx, id, kind));
+  const name = membersNameOf(ctx.standard, check.level, check.levelKind);
+  const part = partition(entity, check, check.given, ctx);
   if (!part) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `${levelName(ctx, check.level)}以上层级的要求` }], check };
-  if (entity.level === check.level && !isEveryMember(check)) {
+  if (entity.level === check.level) {
+    const member = isMember(entity, check);
+    if (member === false) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `只计${name}` }], check };
+    if (member === undefined) {
+      const level = ctx.standard.levels.find((l) => l.id === check.level)!;
+      return { status: 'missing', target, reasons: [{ code: 'kind-unknown', level: level.name, kind: name, kinds: level.kinds.map((k) => k.name), entities: [entity.name] }], check };
+    }
     // "≥ 50% of communities" says nothing about one community on its own.
-    return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `对${levelName(ctx, check.level)}整体的要求` }], check };
+    if (!isEveryMember(check)) return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `对${name}整体的要求` }], check };
+    // Judged on one member: that member's own condition, shown as such (not as "1/1").
+    return outcomeOf(check.check, entity, ctx);
   }
-  // Judged on one member: that member's own condition, shown as such (not as "1/1").
-  if (entity.level === check.level) return outcomeOf(check.check, entity, ctx);
-  const t = tally(check, part.members, part.absentMembers, part.unaccounted, ctx);
+  const t = tally(check, part, ctx);
   if (check.given) {
     const g = given(check, entity, ctx, target);
     // A stated 100% cannot outweigh a listed member that falls short.
@@ -79,14 +105,31 @@ function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tal
     ...part.blocks.map((d) => ({ name: d.name, level: d.level, outcome: outcomeOf(check, d, ctx), entity: d })),
     ...part.absentBlocks.map((name) => ({ name, level: ctx.standard.places.find((p) => p.name === name)!.level, outcome: { status: 'missing', target, reasons: [], check } as Outcome })),
   ].filter((g) => g.outcome.status !== 'na');
-  if (blocks.length) return withBlocks(check, t, blocks, target, ctx);
-  if (t.n === 0 && t.na > 0) {
-    return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `没有适用的${levelName(ctx, check.level)}` }], check };
+  if (blocks.length) return open(withBlocks(check, t, blocks, target, ctx), t, check);
+  if (t.n === 0 && t.na > 0 && !t.open) {
+    return { status: 'na', target, reasons: [{ code: 'not-applicable', reason: `没有适用的${name}` }], check };
   }
   if (t.n === 0) {
-    return { status: 'missing', target, reasons: [{ code: 'no-members', level: levelName(ctx, check.level), given: check.given ? ctx.metrics.get(check.given)!.label : undefined }], check };
+    if (t.open) return { status: 'missing', target, actual: tallyText(t, name), reasons: t.reasons, check };
+    return { status: 'missing', target, reasons: [{ code: 'no-members', level: name, given: check.given ? ctx.metrics.get(check.given)!.label : undefined }], check };
   }
-  return judge(t, target);
+  return open(judge(t, target), t, check);
+}
+
+/**
+ * Where the number of members is unknown, any number of further members may exist: a verdict stands only if they
+ * could not change it. Every member failing to meet "all of them" fails whatever the rest say; a count that has
+ * already reached a floor stays there; anything else waits for the number.
+ */
+function open(o: Outcome, t: Tally, check: MemberCheck): Outcome {
+  if (!t.open) return t.reasons.length ? { ...o, reasons: [...o.reasons, ...t.reasons] } : o;
+  const up = check.kind !== 'each' && (check.op === '>=' || check.op === '>');
+  const down = check.kind !== 'each' && (check.op === '<=' || check.op === '<');
+  const stands =
+    (o.status === 'pass' && check.kind === 'count' && up) ||
+    (o.status === 'fail' && (isEveryMember(check) || (check.kind === 'count' && down)));
+  if (stands || (o.status !== 'pass' && o.status !== 'fail')) return { ...o, reasons: [...o.reasons, ...t.reasons] };
+  return { ...o, status: 'missing', gap: undefined, reasons: [...o.reasons.filter((r) => r.code !== 'members-unknown'), ...t.reasons] };
 }
 
 interface Block {
@@ -209,13 +252,21 @@ function given(check: MemberCheck, entity: Entity, ctx: Context, target: string)
   return { status: ok ? 'pass' : 'fail', target, actual: withUnit(+v.value.toFixed(4), unit), value: v.value, gap: ok ? undefined : gapOf(v.value, op, value, unit), reasons, check };
 }
 
+/** "16/18（88.9%）", with the members whose result is not known, or "11个县（市、区）均无数据" when none is. */
+function tallyText(t: Tally, name: string): string {
+  const open = t.open ? `，${name}总数未知` : '';
+  if (t.n === 0) return `无${name}数据${open}`;
+  if (t.u === t.n) return `${t.n}个${name}均无结果${open}`;
+  return `${shareText(t.pass.length, t.n)}${t.u ? `，其中${t.u}个无结果` : ''}${open}`;
+}
+
 function shareText(k: number, n: number): string {
   return `${k}/${n}（${formatNumber(+((k / n) * 100).toFixed(1))}%）`;
 }
 
 export const each: Evaluator<EachCheck> = (check, entity, ctx) =>
   rollup(check, entity, ctx, (t, target) => {
-    const base = { target, actual: shareText(t.pass.length, t.n), value: round((t.pass.length / t.n) * 100), check };
+    const base = { target, actual: tallyText(t, membersNameOf(ctx.standard, check.level, check.levelKind)), value: round((t.pass.length / t.n) * 100), check };
     if (t.fail.length) return { ...base, status: 'fail', shortfall: t.fail, unknown: t.unknown.length ? t.unknown : undefined, gap: { amount: t.fail.length, entities: t.fail.length }, reasons: [] };
     if (t.unknown.length) return { ...base, status: 'missing', unknown: t.unknown, reasons: [{ code: 'members-unknown', level: levelName(ctx, check.level), entities: t.unknown }] };
     return { ...base, status: 'pass', reasons: [] };
@@ -226,7 +277,7 @@ export const share: Evaluator<ShareCheck> = (check, entity, ctx) =>
     const pct = (k: number) => (k / t.n) * 100;
     const low = meets(pct(t.pass.length), check.op, check.value);
     const high = meets(pct(t.pass.length + t.u), check.op, check.value);
-    const base = { target, actual: shareText(t.pass.length, t.n), value: round(pct(t.pass.length)), check, unknown: t.unknown.length ? t.unknown : undefined };
+    const base = { target, actual: tallyText(t, membersNameOf(ctx.standard, check.level, check.levelKind)), value: round(pct(t.pass.length)), check, unknown: t.unknown.length ? t.unknown : undefined };
     if (low && high) return { ...base, status: 'pass', reasons: [] };
     if (!low && !high) {
       // Unknown members might still meet it: the gap is what remains even if they all do.
