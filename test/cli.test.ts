@@ -58,6 +58,17 @@ describe('dabiao check', () => {
     expect(clash.stderr).toContain('is one of the input files');
     expect(fs.readFileSync(copy)).toEqual(before);
   });
+  it('--level takes several levels: the district and its streets in one run', () => {
+    const r = dabiao(['check', '--standard', 'gongshu-53', '--format', 'json', '-i', 'GS-07', '--level', '区,街道', GS]);
+    const levels = new Set(JSON.parse(r.stdout).results.map((x: { level: string }) => x.level));
+    expect([...levels].sort()).toEqual(['district', 'street']);
+  });
+  it('a street-level indicator-id column fills what the street contributes (GS-27: "每年为每个街道送演出平均5场以上")', () => {
+    const csv = `entity,level,parent,GS-27\n拱墅区,区,,\n${['米市巷街道', '湖墅街道'].map((s, i) => `${s},街道,拱墅区,${i ? 4 : 6}`).join('\n')}\n`;
+    const r = dabiao(['check', '--standard', 'gongshu-53', '--input-format', 'csv', '--format', 'json', '-i', 'GS-27', '-'], csv);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).results[0].status).toBe('missing'); // 16 streets not given; 6 and 4 average 5
+  });
   it('--only filters by class, --indicator by id', () => {
     const r = dabiao(['check', '--standard', 'gongshu-53', '--format', 'json', '-i', 'GS-14,GS-20', GS]);
     expect(JSON.parse(r.stdout).results.map((x: { indicator: string }) => x.indicator)).toEqual(['GS-14', 'GS-20']);
@@ -141,10 +152,25 @@ describe('standards, template, validate-standard', () => {
     expect(blank.code).toBe(0);
     expect(blank.stderr).toBe('');
   });
-  it('validate-standard accepts the built-ins', () => {
-    const r = dabiao(['validate-standard', 'standards/gongshu-53.yaml']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('53 indicators');
+  it('validate-standard accepts the built-ins, with no warning', () => {
+    for (const id of ['gongshu-53', 'wenzhou-72']) {
+      const r = dabiao(['validate-standard', '--strict', `standards/${id}.yaml`]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
+    expect(dabiao(['validate-standard', 'standards/gongshu-53.yaml']).stdout).toContain('53 indicators');
+  });
+  it('validate-standard warns about evidence a rule names but never asks for, and --strict exits 1', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dabiao-'));
+    const file = path.join(dir, 'r.yaml');
+    fs.writeFileSync(
+      file,
+      `format: 1\nid: t\ntitle: t\nissuer: t\ndocument: { date: 2024-01-01 }\nregion: 测试区\nlevels: [{ id: district, name: 区 }]\ntiers: [{ id: standard, name: 标准 }]\nmetrics:\n  - { key: policy, label: 政策, type: boolean }\nindicators:\n  - id: T-01\n    number: 1\n    title: t\n    category: [c]\n    level: district\n    source: s\n    evidence: 政策文件\n    check: { kind: status, metric: policy }\n`,
+    );
+    const r = dabiao(['validate-standard', '--strict', file]);
+    expect(r.stderr).toMatch(/r\.yaml:18:\d+: warning: T-01 names evidence \("政策文件"\) but no check asks for it/);
+    expect(r.code).toBe(1);
+    expect(dabiao(['validate-standard', file]).code).toBe(0);
   });
   it('--help exits 0', () => {
     expect(dabiao(['check', '--help']).code).toBe(0);

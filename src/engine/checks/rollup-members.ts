@@ -256,8 +256,8 @@ function given(check: MemberCheck, entity: Entity, ctx: Context, target: string)
 function tallyText(t: Tally, name: string): string {
   const open = t.open ? `，${name}总数未知` : '';
   if (t.n === 0) return `无${name}数据${open}`;
-  if (t.u === t.n) return `${t.n}个${name}均无结果${open}`;
-  return `${shareText(t.pass.length, t.n)}${t.u ? `，其中${t.u}个无结果` : ''}${open}`;
+  if (t.u === t.n) return `${t.n}个${name}均无数据${open}`;
+  return `${shareText(t.pass.length, t.n)}${t.u ? `，其中${t.u}个无数据` : ''}${open}`;
 }
 
 function shareText(k: number, n: number): string {
