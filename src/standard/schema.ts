@@ -20,6 +20,8 @@ const base = {
   label: text.optional(),
   /** A sub-task id from `tasks`: the clause's deadline is that sub-task's. */
   task: text.optional(),
+  /** The clause's own deadline (2025年, 2020年6月, 每年) where no sub-task carries it. */
+  deadline: text.optional(),
 };
 
 const checkSchema: z.ZodType<Check> = z.lazy(() =>

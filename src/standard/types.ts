@@ -8,6 +8,8 @@ interface Labelled {
   label?: string;
   /** The responsibility-table sub-task that delivers this clause; its deadline governs the clause. */
   task?: string;
+  /** The clause's own deadline where no sub-task carries it (到2025年). */
+  deadline?: string;
 }
 
 /** A roll-up's members: entities at `level`, and only those of `kind` when the level has kinds (行政村 of 村（社区）). */
