@@ -13,7 +13,7 @@ describe('dabiao check', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('拱墅区（区）');
     expect(r.stdout).toContain('服务设施 › 区级文化设施');
-    expect(r.stdout).toMatch(/拱墅区 {2}\d+ pass · \d+ fail · \d+ missing · \d+ manual/);
+    expect(r.stdout).toMatch(/拱墅区 {2}\d+ 达标 · \d+ 未达标 · \d+ 缺数据 · \d+ 待核查/);
     expect(r.stdout).not.toMatch(/\u001b\[/); // NO_COLOR
   });
   it('exits 1 when something fails (default --fail-on fail)', () => {

@@ -255,7 +255,7 @@ describe('roll-ups know how many members there are (a count metric with countOf)
   });
   it('names the streets whose 社区数 is missing, in its own reason', () => {
     const r = at(data('1', '', ok), 'T-01');
-    expect(r.reasons).toContainEqual({ code: 'count-unknown', level: '社区', label: '社区数', entities: ['乙街道'] });
+    expect(r.reasons).toContainEqual({ code: 'count-unknown', level: 'community', metric: 'community_count', entities: ['乙街道'] });
   });
   it("the district's own 社区数 covers every street", () => {
     const csv = `entity,level,parent,社区数,是否建有文化站\n测试区,区,,2,\n甲街道,街道,测试区,,\n乙街道,街道,测试区,,\n一社区,社区,甲街道,,是\n二社区,社区,乙街道,,是\n`;

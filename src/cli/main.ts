@@ -7,11 +7,13 @@ import { templateCommand } from './commands/template.js';
 import { validateStandardCommand } from './commands/validate-standard.js';
 import { describeError } from './errors.js';
 import type { Terminal } from './terminal.js';
+import { isLang } from '../i18n/lang.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export function main(argv: string[]): number {
   const term: Terminal = {
+    lang: isLang(process.env.DABIAO_LANG) ? process.env.DABIAO_LANG : 'zh',
     stdout: (t) => process.stdout.write(t),
     stderr: (l) => process.stderr.write(`${l}\n`),
     color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),

@@ -1,5 +1,9 @@
 // What the commands may know about where they run; main.ts fills it from the process.
+import type { Lang } from '../i18n/lang.js';
+
 export interface Terminal {
+  /** The language of everything dabiao writes: --lang, else DABIAO_LANG, else Chinese. */
+  lang: Lang;
   stdout(text: string): void;
   stderr(line: string): void;
   color: boolean;

@@ -182,25 +182,6 @@ function fail(error: string): Parsed {
   return { ok: false, missing: false, error };
 }
 
-export function formatValue(v: Value, metric?: Metric): string {
-  switch (v.kind) {
-    case 'number': {
-      const unit = metric?.type === 'percent' ? (metric.unit ?? '%') : metric?.unit;
-      return `${formatNumber(v.value)}${unit ? (unit === '%' || unit === '‰' ? unit : ` ${unit}`) : ''}`;
-    }
-    case 'boolean':
-      return v.value ? '是' : '否';
-    case 'partial':
-      return '部分';
-    case 'verdict':
-      return v.value ? '达标' : '未达标';
-    case 'grade':
-      return v.grade;
-    case 'text':
-      return v.value;
-  }
-}
-
 /** Enough digits that a value just under a target never shows as the target itself (0.999999, not 1). */
 export function formatNumber(n: number): string {
   if (Number.isInteger(n)) return String(n);

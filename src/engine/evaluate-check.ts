@@ -8,7 +8,7 @@ import { membersNameOf } from '../standard/levels.js';
 export function evaluateCheck(check: Check, entity: Entity, ctx: Context): Outcome {
   const evaluate = evaluators[check.kind] as (c: Check, e: Entity, x: Context) => Outcome;
   const outcome = evaluate(check, entity, ctx);
-  return check.label && !outcome.label ? { ...outcome, label: check.label } : outcome;
+  return check.label && !outcome.label ? { ...outcome, label: check.label, labelEn: check.labelEn } : outcome;
 }
 
 /** A level's name, or that of one kind of it (行政村). */

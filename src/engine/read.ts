@@ -30,7 +30,7 @@ export function read(entity: Entity, key: string, ctx: Context): Read {
 }
 
 function missing(metric: Metric): Reason {
-  return { code: 'missing-value', metric: metric.key, label: metric.label };
+  return { code: 'missing-value', metric: metric.key };
 }
 
 /**

@@ -1,11 +1,12 @@
 // Figures the data states in words: 达标 / 未达标 (the verdict itself) or 部分 (partly) in a numeric column.
 import type { Metric } from '../standard/types.js';
 import type { Value } from '../data/values.js';
-import type { Context, Reason, Status } from './types.js';
+import type { Actual, Context, Reason, Status } from './types.js';
 
 export interface Stated {
   status: Status;
-  actual: string;
+  actual: Actual;
+  value: string;
   reasons: Reason[];
 }
 
@@ -14,13 +15,15 @@ export interface Stated {
  * only the line it was stated against — the indicator's own check — not another tier's different target.
  */
 export function stated(v: Value, metric: Metric, everyMember: boolean, ctx: Context): Stated | undefined {
+  const actual: Actual = { kind: 'value', value: v, metric: metric.key };
   if (v.kind === 'verdict') {
-    if (ctx.onBaseCheck) return { status: v.value ? 'pass' : 'fail', actual: v.value ? '达标' : '未达标', reasons: [] };
-    return { status: 'missing', actual: v.value ? '达标' : '未达标', reasons: [{ code: 'stated-other-tier', label: metric.label, said: v.value ? '达标' : '未达标' }] };
+    const value = v.value ? 'met' : 'not-met';
+    if (ctx.onBaseCheck) return { status: v.value ? 'pass' : 'fail', actual, value, reasons: [] };
+    return { status: 'missing', actual, value, reasons: [{ code: 'stated-other-tier', metric: metric.key, said: v.value }] };
   }
   if (v.kind === 'partial') {
-    if (everyMember) return { status: 'fail', actual: '部分', reasons: [{ code: 'partial', label: metric.label }] };
-    return { status: 'missing', actual: '部分', reasons: [{ code: 'partial-unknown', label: metric.label }] };
+    if (everyMember) return { status: 'fail', actual, value: 'partial', reasons: [{ code: 'partial', metric: metric.key }] };
+    return { status: 'missing', actual, value: 'partial', reasons: [{ code: 'partial-unknown', metric: metric.key }] };
   }
   return undefined;
 }

@@ -1,27 +1,68 @@
 // The engine's results: plain data, so every report format (and the JSON output) renders them late.
 import type { Check, Indicator, Metric, Standard } from '../standard/types.js';
 import type { Entity } from '../data/dataset.js';
+import type { Value } from '../data/values.js';
 
 export const STATUSES = ['pass', 'fail', 'missing', 'manual', 'na'] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** Why an outcome is what it is, as data: { code, args }. Words come later (src/i18n). */
+/**
+ * Why an outcome is what it is, as data: { code, …args }. Words come later (src/i18n), in Chinese or English.
+ * Levels are ids (with `levelKind` where a roll-up counts one kind of its level); metrics are keys.
+ */
 export type Reason =
-  | { code: 'missing-value'; metric: string; label: string }
-  | { code: 'no-members'; level: string; given?: string }
-  | { code: 'members-unknown'; level: string; entities: string[] }
+  | { code: 'missing-value'; metric: string }
+  | { code: 'no-members'; level: string; levelKind?: string; given?: string }
+  | { code: 'members-unknown'; level: string; levelKind?: string; entities: string[] }
   /** The number of members under these entities is not given (社区数), so any number may exist beyond the rows. */
-  | { code: 'count-unknown'; level: string; label: string; entities: string[] }
+  | { code: 'count-unknown'; level: string; levelKind?: string; metric?: string; entities: string[] }
   /** These rows do not say which kind of their level they are (村 or 社区), and only one kind counts. */
-  | { code: 'kind-unknown'; level: string; kind: string; kinds: string[]; entities: string[] }
-  | { code: 'evidence-required'; evidence: string }
-  | { code: 'needs-judgement'; evidence: string }
-  | { code: 'partial'; label: string }
-  | { code: 'band-unknown'; label: string }
-  | { code: 'not-applicable'; reason: string }
-  | { code: 'given'; metric: string; label: string }
-  | { code: 'stated-other-tier'; label: string; said: string }
-  | { code: 'partial-unknown'; label: string };
+  | { code: 'kind-unknown'; level: string; levelKind: string; entities: string[] }
+  | { code: 'evidence-required'; evidence: string; evidenceEn?: string }
+  | { code: 'needs-judgement'; evidence: string; evidenceEn?: string }
+  | { code: 'partial'; metric: string }
+  | { code: 'band-unknown'; condition: Target }
+  /** The rule's own words for why it does not apply (a `na` check's reason). */
+  | { code: 'not-applicable'; reason: string; reasonEn?: string }
+  /** The metric is not kept at the entity's level. */
+  | { code: 'not-kept'; metric: string; level: string }
+  /** A roll-up over `level` judged at an entity below that level. */
+  | { code: 'below-members'; level: string; levelKind?: string }
+  /** A share, count, total or average over `level` says nothing about one member on its own. */
+  | { code: 'collective'; level: string; levelKind?: string }
+  | { code: 'no-applicable-members'; level: string; levelKind?: string }
+  /** The entity is not of the kind the roll-up counts (a 社区 where only 行政村 count). */
+  | { code: 'other-kind'; level: string; levelKind: string }
+  | { code: 'no-band' }
+  | { code: 'given'; metric: string }
+  | { code: 'stated-other-tier'; metric: string; said: boolean }
+  | { code: 'partial-unknown'; metric: string };
+
+/** The target as data: a check's own text, the band a figure picked, the year stage in force, or parts joined. */
+export type Target =
+  | { kind: 'check'; check: Check }
+  /** cases: the band (its label in the rule, else its condition) and the target that band sets. */
+  | { kind: 'band'; label?: string; labelEn?: string; condition: Target; then: Target }
+  | { kind: 'stage'; year: number; label?: string; labelEn?: string; of: Target }
+  | { kind: 'join'; how: 'all' | 'any' | 'either'; label?: string; labelEn?: string; parts: Target[] };
+
+/** The value found, as data. */
+export type Actual =
+  /** A value as the data gives it (a number in the metric's unit, 是/否, a grade, 达标 or 部分). */
+  | { kind: 'value'; value: Value; metric: string }
+  /** A computed figure: a total, an average (`atLeast`: only a lower bound is known), a supplied rate. */
+  | { kind: 'number'; value: number; unit?: string; atLeast?: boolean }
+  | { kind: 'level'; level: string }
+  | { kind: 'evidenced'; of: Actual; evidence: string }
+  /** A roll-up's members: how many pass of how many, how many are unknown; `open` when their number is not known. */
+  | { kind: 'tally'; pass: number; n: number; unknown: number; open: boolean; level: string; levelKind?: string }
+  /** A share merged exactly from counts that entities above the members report. */
+  | { kind: 'counted'; pass: number; n: number; from: string[] }
+  /** A roll-up where some entities stand for their members with their own figures. */
+  | { kind: 'blocks'; tally?: Actual; reported: { name: string; actual: Actual }[]; silent: string[] }
+  | { kind: 'parts'; parts: { label?: string; labelEn?: string; actual?: Actual }[] }
+  /** A value together with the figure that picked its band (a floor area with the population served). */
+  | { kind: 'banded'; value?: Actual; condition?: Actual };
 
 export interface Gap {
   /** Shortfall (or excess, for ≤ targets) in the target's unit. */
@@ -31,14 +72,14 @@ export interface Gap {
   percent?: number;
   /** For a roll-up: how many more members must meet the condition. */
   entities?: number;
+  /** For a grade: how many steps on the scale. */
+  steps?: boolean;
 }
 
 export interface Outcome {
   status: Status;
-  /** Readable target, e.g. "≥ 1.5 册/人". */
-  target: string;
-  /** Readable actual value, e.g. "1.2 册/人" or "16/18 (88.9%)". */
-  actual?: string;
+  target: Target;
+  actual?: Actual;
   /** Machine form of the actual value. */
   value?: number | boolean | string;
   gap?: Gap;
@@ -46,12 +87,16 @@ export interface Outcome {
   shortfall?: string[];
   /** Members of a roll-up whose own result is unknown (missing or manual). */
   unknown?: string[];
+  /** Members a stated count says exist but that have no rows (乡镇（街道）数 7, one township listed). */
+  unlisted?: number;
   /** Level ids of names in `shortfall` / `unknown` that are not at the roll-up's own level (a county standing
    *  for its townships). */
   levelsOf?: Record<string, string>;
   year?: number;
   stage?: string;
+  /** The label of the check that produced it (from the rule file), and its English. */
   label?: string;
+  labelEn?: string;
   reasons: Reason[];
   parts?: Outcome[];
   /** The check that produced this outcome (the stage in force, for `stages`). */

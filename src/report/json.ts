@@ -2,14 +2,14 @@
 import type { Formatter } from './types.js';
 import type { Outcome, Result } from '../engine/types.js';
 import type { Standard } from '../standard/types.js';
-import { reasonText } from '../i18n/reasons.js';
 import { dutyOf, levelNameOf } from './common.js';
-import { gapText } from './gap.js';
+import { words, type Words } from '../i18n/words.js';
 
 export const SCHEMA_VERSION = 1;
 
-export const json: Formatter = ({ evaluation, warnings, inputs }) => {
+export const json: Formatter = ({ evaluation, warnings, inputs, lang }) => {
   const { standard } = evaluation;
+  const w = words(standard, lang);
   const out = {
     schemaVersion: SCHEMA_VERSION,
     tool: 'dabiao',
@@ -17,13 +17,13 @@ export const json: Formatter = ({ evaluation, warnings, inputs }) => {
     options: { tiers: evaluation.tiers, asOf: evaluation.asOf ?? null },
     inputs,
     summary: evaluation.summary.map((s) => ({ entity: s.entity, level: s.level, levelName: levelNameOf(standard, s.level), tier: s.tier, ...s.counts })),
-    results: evaluation.results.map((r) => result(r, standard)),
+    results: evaluation.results.map((r) => result(r, standard, w)),
     warnings,
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 };
 
-function result(r: Result, standard: Standard) {
+function result(r: Result, standard: Standard, w: Words) {
   const duty = dutyOf(standard, r.indicator);
   return {
     entity: r.entity,
@@ -36,28 +36,29 @@ function result(r: Result, standard: Standard) {
     class: r.indicator.class ?? null,
     category: r.indicator.category,
     tier: r.tier,
-    ...outcome(r, standard),
+    ...outcome(r, w),
     responsible: duty.responsible,
     deadline: duty.deadline ?? null,
     tasks: duty.tasks.map((t) => t.id),
   };
 }
 
-function outcome(o: Outcome, standard: Standard): Record<string, unknown> {
+function outcome(o: Outcome, w: Words): Record<string, unknown> {
   return {
     status: o.status,
     label: o.label ?? null,
-    actual: o.actual ?? null,
+    actual: o.actual ? w.actual(o.actual) : null,
     value: o.value ?? null,
-    target: { text: o.target, check: o.check },
+    target: { text: w.target(o.target), check: o.check },
     gap: o.gap ?? null,
-    gapText: gapText(o, (id) => levelNameOf(standard, id)) || null,
+    gapText: w.gap(o) || null,
     shortfall: o.shortfall ?? [],
     unknown: o.unknown ?? [],
     ...(o.levelsOf ? { levelsOf: o.levelsOf } : {}),
     year: o.year ?? null,
     stage: o.stage ?? null,
-    reasons: o.reasons.map((x) => ({ ...x, message: reasonText(x) })),
-    parts: o.parts?.map((p) => outcome(p, standard)) ?? [],
+    ...(o.unlisted ? { unlisted: o.unlisted } : {}),
+    reasons: o.reasons.map((x) => ({ ...x, message: w.reason(x) })),
+    parts: o.parts?.map((p) => outcome(p, w)) ?? [],
   };
 }

@@ -1,12 +1,13 @@
 // `standards show`: the normalized standard as JSON, or as text a person reads.
 import type { Indicator, Metric, Standard } from '../standard/types.js';
 import { walkChecks } from '../standard/walk.js';
-import { describe } from '../engine/describe.js';
+import { words } from '../i18n/words.js';
 import { checkFor } from '../engine/evaluate.js';
 import { dutyOf, levelNameOf, unitsText } from './common.js';
 import { membersNameOf } from '../standard/levels.js';
 
 export function standardJson(std: Standard) {
+  const w = words(std, 'zh');
   const metrics = new Map(std.metrics.map((m) => [m.key, m]));
   return {
     ...std,
@@ -14,7 +15,7 @@ export function standardJson(std: Standard) {
     indicators: std.indicators.map((i) => ({
       ...i,
       levelName: levelNameOf(std, i.level),
-      targets: Object.fromEntries(std.tiers.map((t) => [t.id, describe(checkFor(i, t.id, std), metrics, (id, kind) => membersNameOf(std, id, kind))])),
+      targets: Object.fromEntries(std.tiers.map((t) => [t.id, w.describe(checkFor(i, t.id, std))])),
       metrics: metricsOf(std, i).map((k) => metricJson(std, metrics.get(k)!)),
       duty: dutyOf(std, i),
     })),
@@ -51,7 +52,8 @@ export function showIndicator(std: Standard, i: Indicator): string {
   }
   if (i.baseline) out.push('项目现状：', indent(i.baseline));
   out.push('', '判定标准：');
-  for (const t of std.tiers) out.push(`  ${t.id}（${t.name}）：${describe(checkFor(i, t.id, std), metrics, level)}`);
+  const w = words(std, 'zh');
+  for (const t of std.tiers) out.push(`  ${t.id}（${t.name}）：${w.describe(checkFor(i, t.id, std))}`);
   out.push('', '数据项：');
   for (const k of metricsOf(std, i)) {
     const m = metrics.get(k)!;

@@ -4,9 +4,8 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Formatter, ReportInput } from './types.js';
 import type { Result, Status } from '../engine/types.js';
 import type { EntitySummary } from '../engine/evaluate.js';
-import { gapText } from './gap.js';
-import { levelNameOf } from './common.js';
 import { wrap } from './wrap.js';
+import { words, type Words } from '../i18n/words.js';
 import { pushTo } from '../util/group.js';
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', missing: '?', manual: '✎', na: '–' };
@@ -15,21 +14,28 @@ export function statusPainter(chalk: ChalkInstance): Record<Status, (s: string) 
   return { pass: chalk.green, fail: chalk.red.bold, missing: chalk.yellow, manual: chalk.cyan, na: chalk.gray };
 }
 
-export function summaryLine(s: EntitySummary, chalk: ChalkInstance, tierName?: string): string {
+export function summaryLine(s: EntitySummary, chalk: ChalkInstance, w: Words, tierName?: string): string {
   const paint = statusPainter(chalk);
   const parts = (['pass', 'fail', 'missing', 'manual', 'na'] as const)
     .filter((k) => s.counts[k] > 0 || k === 'pass' || k === 'fail')
-    .map((k) => paint[k](`${s.counts[k]} ${k}`));
+    .map((k) => paint[k](`${s.counts[k]} ${w.status(k)}`));
   return `${chalk.bold(s.entity)}${tierName ? `  [${tierName}]` : ''}  ${parts.join(' · ')}`;
 }
+
+const HEAD = {
+  zh: { id: '编号', status: '结果', title: '指标', actual: '实际', target: '目标', gap: '差距', asOf: (y: number) => `截至 ${y} 年`, tierHead: (t: string) => `${t}：目标 / 差距` },
+  en: { id: 'id', status: 'result', title: 'indicator', actual: 'actual', target: 'target', gap: 'gap', asOf: (y: number) => `as of ${y}`, tierHead: (t: string) => `${t}: target / gap` },
+};
 
 export const table: Formatter = (input) => {
   const { evaluation } = input;
   const chalk = new Chalk({ level: input.color ? 1 : 0 });
   const { standard, tiers } = evaluation;
-  const tierName = (id: string) => standard.tiers.find((t) => t.id === id)?.name ?? id;
+  const w = words(standard, input.lang);
+  const head = HEAD[input.lang];
+  const title = (input.lang === 'en' && standard.titleEn) || standard.title;
   const out: string[] = [];
-  out.push(chalk.bold(`${standard.title}（${standard.id}）`) + (evaluation.asOf ? `  截至 ${evaluation.asOf} 年` : ''));
+  out.push(chalk.bold(input.lang === 'en' ? `${title} (${standard.id})` : `${title}（${standard.id}）`) + (evaluation.asOf ? `  ${head.asOf(evaluation.asOf)}` : ''));
 
   const byEntity = new Map<string, Result[]>();
   for (const r of evaluation.results) {
@@ -39,11 +45,11 @@ export const table: Formatter = (input) => {
   for (const rows of byEntity.values()) {
     const first = rows[0]!;
     out.push('');
-    out.push(chalk.bold(`${first.path.join(' › ')}（${levelNameOf(standard, first.level)}）`));
-    out.push(tiers.length > 1 ? bothTiers(rows, input, chalk, tiers, tierName) : oneTier(rows, input, chalk));
+    out.push(chalk.bold(input.lang === 'en' ? `${first.path.join(' › ')} (${w.level(first.level)})` : `${first.path.join(' › ')}（${w.level(first.level)}）`));
+    out.push(tiers.length > 1 ? bothTiers(rows, input, chalk, w, tiers) : oneTier(rows, input, chalk, w));
   }
   out.push('');
-  for (const s of evaluation.summary) out.push(summaryLine(s, chalk, tiers.length > 1 ? tierName(s.tier) : undefined));
+  for (const s of evaluation.summary) out.push(summaryLine(s, chalk, w, tiers.length > 1 ? w.tier(s.tier) : undefined));
 
   return `${out.join('\n')}\n`;
 };
@@ -54,19 +60,16 @@ function widths(total: number, fixed: number[], shares: number[]): number[] {
   return [...fixed, ...shares.map((s) => Math.max(8, Math.floor(rest * s)))];
 }
 
-function statusCell(r: Result, chalk: ChalkInstance): string {
-  return statusPainter(chalk)[r.status](`${MARK[r.status]} ${r.status}`);
+function statusCell(r: Result, chalk: ChalkInstance, w: Words): string {
+  return statusPainter(chalk)[r.status](`${MARK[r.status]} ${w.status(r.status)}`);
 }
 
-function category(r: Result): string {
-  return r.indicator.category.join(' › ');
-}
-
-function oneTier(rows: Result[], input: ReportInput, chalk: ChalkInstance): string {
-  const { standard } = input.evaluation;
+function oneTier(rows: Result[], input: ReportInput, chalk: ChalkInstance, w: Words): string {
+  const head = HEAD[input.lang];
+  const category = (r: Result) => w.category(r.indicator);
   const colWidths = widths(input.width, [8, 11], [0.22, 0.2, 0.3, 0.28]);
   const t = new Table({
-    head: ['编号', '结果', '指标', '实际', '目标', '差距'].map((h) => chalk.bold(h)),
+    head: [head.id, head.status, head.title, head.actual, head.target, head.gap].map((h) => chalk.bold(h)),
     colWidths,
     style: { head: [], border: [] },
   });
@@ -77,20 +80,21 @@ function oneTier(rows: Result[], input: ReportInput, chalk: ChalkInstance): stri
       last = category(r);
       t.push([{ colSpan: 6, content: chalk.dim(last) }]);
     }
-    t.push([r.indicator.id, statusCell(r, chalk), ...fit([r.indicator.title, r.actual ?? '—', r.target, gapText(r, (id) => levelNameOf(standard, id))])]);
+    t.push([r.indicator.id, statusCell(r, chalk, w), ...fit([w.title(r.indicator), w.actual(r.actual), w.target(r.target), w.gap(r)])]);
   }
   return t.toString();
 }
 
-function bothTiers(rows: Result[], input: ReportInput, chalk: ChalkInstance, tiers: string[], tierName: (id: string) => string): string {
-  const { standard } = input.evaluation;
+function bothTiers(rows: Result[], input: ReportInput, chalk: ChalkInstance, w: Words, tiers: string[]): string {
+  const category = (r: Result) => w.category(r.indicator);
+  const h = HEAD[input.lang];
   const shareEach = 0.62 / tiers.length;
   const fixed = [8, ...tiers.map(() => 11)];
   const flexible = widths(input.width - fixed.slice(1).reduce((a, b) => a + b, 0), [8], [0.2, 0.18, ...tiers.map(() => shareEach)]);
   const colWidths = [8, flexible[1]!, flexible[2]!, ...tiers.flatMap((_, k) => [11, flexible[3 + k]!])];
-  const head = ['编号', '指标', '实际', ...tiers.flatMap((t) => [t, `${tierName(t)}：目标 / 差距`])];
+  const head = [h.id, h.title, h.actual, ...tiers.flatMap((t) => [t, h.tierHead(w.tier(t))])];
   const t = new Table({ head: head.map((h) => chalk.bold(wrap(h, colWidths[head.indexOf(h)]! - 2))), colWidths, style: { head: [], border: [] } });
-  const w = (i: number) => colWidths[i]! - 2;
+  const cw = (i: number) => colWidths[i]! - 2;
   const byIndicator = new Map<string, Result[]>();
   for (const r of rows) pushTo(byIndicator, r.indicator.id, r);
   let last = '';
@@ -103,11 +107,12 @@ function bothTiers(rows: Result[], input: ReportInput, chalk: ChalkInstance, tie
     const cells = tiers.flatMap((tier, k) => {
       const r = group.find((x) => x.tier === tier);
       if (!r) return ['', ''];
-      const gap = gapText(r, (id) => levelNameOf(standard, id));
-      const width = w(4 + 2 * k);
-      return [statusCell(r, chalk), gap ? `${wrap(r.target, width)}\n${chalk.dim(wrap(gap, width))}` : wrap(r.target, width)];
+      const gap = w.gap(r);
+      const width = cw(4 + 2 * k);
+      const target = w.target(r.target);
+      return [statusCell(r, chalk, w), gap ? `${wrap(target, width)}\n${chalk.dim(wrap(gap, width))}` : wrap(target, width)];
     });
-    t.push([r0.indicator.id, wrap(r0.indicator.title, w(1)), wrap(r0.actual ?? '—', w(2)), ...cells]);
+    t.push([r0.indicator.id, wrap(w.title(r0.indicator), cw(1)), wrap(w.actual(r0.actual), cw(2)), ...cells]);
   }
   return t.toString();
 }

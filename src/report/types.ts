@@ -1,4 +1,5 @@
 import type { Evaluation } from '../engine/evaluate.js';
+import type { Lang } from '../i18n/lang.js';
 
 export interface ReportInput {
   evaluation: Evaluation;
@@ -8,6 +9,7 @@ export interface ReportInput {
   color: boolean;
   /** Terminal width for table layout. */
   width: number;
+  lang: Lang;
 }
 
 export type Formatter = (input: ReportInput) => string;

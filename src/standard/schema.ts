@@ -18,6 +18,7 @@ const comparison = {
 
 const base = {
   label: text.optional(),
+  labelEn: text.optional(),
   /** A sub-task id from `tasks`: the clause's deadline is that sub-task's. */
   task: text.optional(),
   /** The clause's own deadline (2025年, 2020年6月, 每年) where no sub-task carries it. */
@@ -34,25 +35,26 @@ const checkSchema: z.ZodType<Check> = z.lazy(() =>
       ...base,
       metric: id.optional(),
       evidence: text,
+      evidenceEn: text.optional(),
       evidenceNotRequired: text.optional(),
       requireEvidence: z.boolean().optional(),
     }),
     z.strictObject({ kind: z.literal('level'), ...base, is: z.array(text).min(1) }),
-    z.strictObject({ kind: z.literal('na'), ...base, reason: text }),
+    z.strictObject({ kind: z.literal('na'), ...base, reason: text, reasonEn: text.optional() }),
     z.strictObject({ kind: z.literal('all'), ...base, of: z.array(checkSchema).min(1) }),
     z.strictObject({ kind: z.literal('any'), ...base, of: z.array(checkSchema).min(1) }),
     z.strictObject({ kind: z.literal('either'), ...base, of: z.array(checkSchema).min(2) }),
     z.strictObject({
       kind: z.literal('cases'),
       ...base,
-      cases: z.array(z.strictObject({ when: checkSchema, then: checkSchema, label: text.optional() })).min(1),
+      cases: z.array(z.strictObject({ when: checkSchema, then: checkSchema, label: text.optional(), labelEn: text.optional() })).min(1),
       otherwise: checkSchema.optional(),
       note: text.optional(),
     }),
     z.strictObject({
       kind: z.literal('stages'),
       ...base,
-      stages: z.array(z.strictObject({ year, label: text.optional(), check: checkSchema })).min(1),
+      stages: z.array(z.strictObject({ year, label: text.optional(), labelEn: text.optional(), check: checkSchema })).min(1),
     }),
     z.strictObject({ kind: z.literal('each'), ...base, level: text, check: checkSchema, given: id.optional() }),
     z.strictObject({ kind: z.literal('share'), ...base, level: text, check: checkSchema, ...comparison, given: id.optional() }),
@@ -92,6 +94,7 @@ const indicatorSchema = z.strictObject({
   titleEn: text.optional(),
   class: id.optional(),
   category: z.array(text).min(1),
+  categoryEn: z.array(text).min(1).optional(),
   level: text,
   evaluateAt: z.array(text).min(1).optional(),
   metric: id.optional(),
@@ -104,6 +107,7 @@ const indicatorSchema = z.strictObject({
   tasks: z.array(text).optional(),
   note: text.optional(),
   evidence: text.optional(),
+  evidenceEn: text.optional(),
   check: checkSchema,
   tiers: z.record(z.string(), checkSchema).optional(),
 });

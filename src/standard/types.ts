@@ -6,6 +6,7 @@ export type Threshold = number | [number, number];
 interface Labelled {
   /** A short human description of this condition, shown in reports. */
   label?: string;
+  labelEn?: string;
   /** The responsibility-table sub-task that delivers this clause; its deadline governs the clause. */
   task?: string;
   /** The clause's own deadline where no sub-task carries it (到2025年). */
@@ -31,24 +32,25 @@ export type ManualCheck = Labelled & {
   kind: 'manual';
   metric?: string;
   evidence: string;
+  evidenceEn?: string;
   /** Why a yes may pass without evidence; absent, a yes passes only with evidence. */
   evidenceNotRequired?: string;
   /** After loading: whether a yes needs evidence to pass (true unless `evidenceNotRequired` is given). */
   requireEvidence?: boolean;
 };
 export type LevelCheck = Labelled & { kind: 'level'; is: string[] };
-export type NaCheck = Labelled & { kind: 'na'; reason: string };
+export type NaCheck = Labelled & { kind: 'na'; reason: string; reasonEn?: string };
 export type AllCheck = Labelled & { kind: 'all'; of: Check[] };
 export type AnyCheck = Labelled & { kind: 'any'; of: Check[] };
 /** Alternative measures of one condition (a rate, or the counts behind it): the first the data gives decides. */
 export type EitherCheck = Labelled & { kind: 'either'; of: Check[] };
 export type CasesCheck = Labelled & {
   kind: 'cases';
-  cases: { when: Check; then: Check; label?: string }[];
+  cases: { when: Check; then: Check; label?: string; labelEn?: string }[];
   otherwise?: Check;
   note?: string;
 };
-export type StagesCheck = Labelled & { kind: 'stages'; stages: { year: number; label?: string; check: Check }[] };
+export type StagesCheck = Labelled & { kind: 'stages'; stages: { year: number; label?: string; labelEn?: string; check: Check }[] };
 export type EachCheck = Labelled & Members & { kind: 'each'; check: Check; given?: string };
 export type ShareCheck = Labelled & Members & Comparison & { kind: 'share'; check: Check; given?: string };
 export type CountCheck = Labelled & Members & Comparison & { kind: 'count'; check: Check; given?: string };
@@ -140,6 +142,7 @@ export interface Indicator {
   titleEn?: string;
   class?: string;
   category: string[];
+  categoryEn?: string[];
   /** Level id the indicator speaks of. */
   level: string;
   /** Level ids whose entities get a result by default. */
@@ -155,6 +158,7 @@ export interface Indicator {
   tasks: string[];
   note?: string;
   evidence?: string;
+  evidenceEn?: string;
   check: Check;
   tiers: Record<string, Check>;
 }

@@ -87,6 +87,7 @@ function runCheck(files: string[], opts: CheckOptions, term: Terminal): number {
     inputs: tables.map((t) => ({ file: t.file, encoding: t.encoding })),
     color: opts.output ? false : (opts.color ?? true) && term.color,
     width: term.width,
+    lang: term.lang,
   });
   if (opts.output) writeFileAtomic(opts.output, report);
   else term.stdout(report);

@@ -1,18 +1,16 @@
 import type { CasesCheck } from '../../standard/types.js';
-import type { Evaluator } from '../types.js';
-import { describe } from '../describe.js';
-import { evaluateCheck, levelName } from '../evaluate-check.js';
+import type { Actual, Evaluator } from '../types.js';
+import { evaluateCheck } from '../evaluate-check.js';
 
 // The first case whose condition holds decides. A condition that cannot be decided (its input is missing)
 // leaves the whole result missing: picking a band without the data would be a guess.
 export const cases: Evaluator<CasesCheck> = (check, entity, ctx) => {
-  const fallbackTarget = describe(check, ctx.metrics, (id, kind) => levelName(ctx, id, kind));
+  const whole = { kind: 'check', check } as const;
   for (const [i, c] of check.cases.entries()) {
     const when = evaluateCheck(c.when, entity, ctx);
     if (when.status === 'pass') {
       const then = evaluateCheck(c.then, entity, ctx);
-      const band = c.label ?? when.target;
-      return { ...then, target: `${band} → ${then.target}`, actual: joinActual(when.actual, then.actual), parts: [when, then], check: c.then };
+      return { ...then, target: { kind: 'band', label: c.label, labelEn: c.labelEn, condition: when.target, then: then.target }, actual: banded(when.actual, then.actual), parts: [when, then], check: c.then };
     }
     // An exclusion ("a township without a station is not counted") needs its condition shown to hold; when it
     // is unknown, the entity is judged by the cases that follow.
@@ -24,9 +22,9 @@ export const cases: Evaluator<CasesCheck> = (check, entity, ctx) => {
       const verdicts = new Set(possible.map((p) => p.status));
       if (verdicts.size === 1 && (verdicts.has('pass') || verdicts.has('fail'))) {
         const decided = possible[0]!;
-        return { ...decided, target: fallbackTarget, actual: decided.actual, reasons: [{ code: 'band-unknown', label: when.target }], check };
+        return { ...decided, target: whole, reasons: [{ code: 'band-unknown', condition: when.target }], check };
       }
-      return { status: 'missing', target: fallbackTarget, reasons: [...when.reasons, { code: 'band-unknown', label: when.target }], check };
+      return { status: 'missing', target: whole, reasons: [...when.reasons, { code: 'band-unknown', condition: when.target }], check };
     }
   }
   if (check.otherwise) {
@@ -34,13 +32,12 @@ export const cases: Evaluator<CasesCheck> = (check, entity, ctx) => {
     const whens = check.cases.map((c) => evaluateCheck(c.when, entity, ctx));
     // The figure that picked this band (a population, say); a yes/no that merely did not exclude it adds nothing.
     const shown = whens.filter((w) => w.check.kind === 'compare').map((w) => w.actual).find((a) => a !== undefined);
-    return { ...other, actual: joinActual(shown, other.actual), check: check.otherwise };
+    return { ...other, actual: banded(shown, other.actual), check: check.otherwise };
   }
-  return { status: 'na', target: fallbackTarget, reasons: [{ code: 'not-applicable', reason: '无适用档次' }], check };
+  return { status: 'na', target: whole, reasons: [{ code: 'no-band' }], check };
 };
 
-function joinActual(condition: string | undefined, value: string | undefined): string | undefined {
+function banded(condition: Actual | undefined, value: Actual | undefined): Actual | undefined {
   if (condition === undefined) return value;
-  if (value === undefined) return condition;
-  return `${value}（${condition}）`;
+  return { kind: 'banded', value, condition };
 }

@@ -23,8 +23,8 @@ function combine(check: AllCheck | AnyCheck, parts: Outcome[], status: Status): 
   return {
     status,
     // Built from the parts, so a year-staged part shows the stage in force rather than every stage.
-    target: check.label ?? parts.map((p) => p.target).join(check.kind === 'all' ? '；' : ' 或 '),
-    actual: parts.filter((p) => p.status !== 'na').map((p) => `${p.label ?? ''}${p.label ? '：' : ''}${p.actual ?? '—'}`).join('；'),
+    target: { kind: 'join', how: check.kind, label: check.label, labelEn: check.labelEn, parts: parts.map((p) => p.target) },
+    actual: { kind: 'parts', parts: parts.filter((p) => p.status !== 'na').map((p) => ({ label: p.label, labelEn: p.labelEn, actual: p.actual })) },
     shortfall: unique(relevant.flatMap((p) => p.shortfall ?? [])),
     unknown: unique(parts.flatMap((p) => p.unknown ?? [])),
     gap: relevant.length === 1 ? relevant[0]!.gap : undefined,
@@ -51,9 +51,9 @@ export const either: Evaluator<EitherCheck> = (check, entity, ctx) => {
   for (const c of check.of) {
     const o = evaluateCheck(c, entity, ctx);
     parts.push(o);
-    if (o.status !== 'missing') return { ...o, parts: o.parts ?? undefined, check: o.check };
+    if (o.status !== 'missing') return o;
   }
-  return { status: 'missing', target: check.label ?? parts.map((p) => p.target).join('（或）'), reasons: parts.flatMap((p) => p.reasons), parts, check };
+  return { status: 'missing', target: { kind: 'join', how: 'either', label: check.label, labelEn: check.labelEn, parts: parts.map((p) => p.target) }, reasons: parts.flatMap((p) => p.reasons), parts, check };
 };
 
 export const any: Evaluator<AnyCheck> = (check, entity, ctx) => {

@@ -1,19 +1,17 @@
 import type { LevelCheck, NaCheck } from '../../standard/types.js';
 import type { Evaluator } from '../types.js';
-import { describe } from '../describe.js';
-import { levelName } from '../evaluate-check.js';
 
-export const level: Evaluator<LevelCheck> = (check, entity, ctx) => ({
+export const level: Evaluator<LevelCheck> = (check, entity) => ({
   status: check.is.includes(entity.level) ? 'pass' : 'fail',
-  target: describe(check, ctx.metrics, (id, kind) => levelName(ctx, id, kind)),
-  actual: levelName(ctx, entity.level),
+  target: { kind: 'check', check },
+  actual: { kind: 'level', level: entity.level },
   reasons: [],
   check,
 });
 
 export const na: Evaluator<NaCheck> = (check) => ({
   status: 'na',
-  target: `不适用：${check.reason}`,
-  reasons: [{ code: 'not-applicable', reason: check.reason }],
+  target: { kind: 'check', check },
+  reasons: [{ code: 'not-applicable', reason: check.reason, reasonEn: check.reasonEn }],
   check,
 });

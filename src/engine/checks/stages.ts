@@ -16,6 +16,5 @@ export function stageFor<S extends { year: number }>(stages: readonly S[], asOf:
 export const stages: Evaluator<StagesCheck> = (check, entity, ctx) => {
   const stage = stageFor(check.stages, ctx.asOf);
   const outcome = evaluateCheck(stage.check, entity, ctx);
-  const label = stage.label ?? `${stage.year}年`;
-  return { ...outcome, target: `${label}：${outcome.target}`, year: stage.year, stage: label };
+  return { ...outcome, target: { kind: 'stage', year: stage.year, label: stage.label, labelEn: stage.labelEn, of: outcome.target }, year: stage.year, stage: stage.label ?? String(stage.year) };
 };

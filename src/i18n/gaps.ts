@@ -1,0 +1,68 @@
+// The gap to a target in words: "差 0.3 册/人（20%）", "1个街道未达标：长庆街道" / "short by 0.3 册/人 (20%)".
+import type { Check } from '../standard/types.js';
+import type { Outcome } from '../engine/types.js';
+import { formatNumber } from '../data/values.js';
+import { pushTo } from '../util/group.js';
+import type { Words } from './words.js';
+
+export function gapText(o: Outcome, w: Words): string {
+  const en = w.lang === 'en';
+  // For a check made of parts, each part that shares the verdict speaks for itself, at its own level.
+  if ((o.check.kind === 'all' || o.check.kind === 'any') && o.parts?.length && o.status !== 'pass') {
+    const texts = o.parts.filter((p) => p.status === o.status).map((p) => gapText(p, w)).filter(Boolean);
+    if (texts.length) return w.join([...new Set(texts)]);
+  }
+  const parts: string[] = [];
+  const members = rollupMembers(o.check);
+  if (o.status === 'fail') {
+    if (o.shortfall?.length) {
+      for (const [level, names] of byLevel(o.shortfall, o, members)) {
+        parts.push(en ? `${names.length} ${w.levels(level.id, level.kind)} short: ${w.list(names)}` : `${names.length}个${w.level(level.id, level.kind)}未达标：${w.list(names)}`);
+      }
+    }
+    if (o.gap && !(o.shortfall?.length && o.gap.entities === o.shortfall.length && o.gap.unit === undefined && !o.gap.steps)) {
+      const g = o.gap;
+      const shown = formatNumber(Math.abs(g.amount) >= 1 ? +g.amount.toFixed(2) : +g.amount.toPrecision(2));
+      const amount = g.steps
+        ? en ? `${shown} grade${g.amount === 1 ? '' : 's'}` : `${shown} 级`
+        : g.unit === '%'
+          ? en ? `${shown} percentage points` : `${shown} 个百分点`
+          : `${shown}${g.unit ? ` ${g.unit}` : ''}`;
+      const pctValue = g.percent !== undefined && g.unit !== '%' && !g.steps ? (g.percent >= 0.1 ? formatNumber(+g.percent.toFixed(1)) : '<0.1') : undefined;
+      const pct = pctValue === undefined ? '' : en ? ` (${pctValue}%)` : `（${pctValue}%）`;
+      const more = g.entities !== undefined && o.check.kind === 'share' && members ? (en ? `; ${g.entities} more ${w.levels(members.id, members.kind)} needed` : `，还需${g.entities}个${w.level(members.id, members.kind)}`) : '';
+      parts.push(en ? `short by ${amount}${pct}${more}` : `差 ${amount}${pct}${more}`);
+    }
+    parts.push(...o.reasons.filter((r) => r.code === 'partial').map((r) => w.reason(r)));
+  } else if (o.status !== 'pass') {
+    const unknown = o.reasons.find((r) => r.code === 'members-unknown');
+    if (unknown && unknown.code === 'members-unknown') {
+      for (const [level, names] of byLevel(unknown.entities, o, members)) {
+        if (names.length) parts.push(en ? `${w.levels(level.id, level.kind)} without data: ${w.list(names)}` : `${w.level(level.id, level.kind)}数据不全：${w.list(names)}`);
+      }
+    }
+    if (o.unlisted && members) {
+      parts.push(en ? `${o.unlisted} more ${w.levels(members.id, members.kind)} without rows` : `另有${o.unlisted}个${w.level(members.id, members.kind)}无数据`);
+    }
+    parts.push(...w.reasons(o.reasons.filter((r) => r.code !== 'given' && r.code !== 'members-unknown')));
+  }
+  return w.join([...new Set(parts)]);
+}
+
+function rollupMembers(c: Check): { id: string; kind?: string } | undefined {
+  return c.kind === 'each' || c.kind === 'share' || c.kind === 'count' || c.kind === 'sum' || c.kind === 'mean' ? { id: c.level, kind: c.levelKind } : undefined;
+}
+
+/** Names grouped by their level: members at the roll-up's level, and any county that stood in for its townships. */
+function byLevel(names: string[], o: Outcome, members: { id: string; kind?: string } | undefined): [{ id: string; kind?: string }, string[]][] {
+  const groups = new Map<string, string[]>();
+  const levels = new Map<string, { id: string; kind?: string }>();
+  for (const n of names) {
+    const own = o.levelsOf?.[n];
+    const level = own ? { id: own } : (members ?? { id: '' });
+    const key = `${level.id}/${level.kind ?? ''}`;
+    levels.set(key, level);
+    pushTo(groups, key, n);
+  }
+  return [...groups].map(([k, v]) => [levels.get(k)!, v]);
+}
