@@ -3,6 +3,8 @@ import type { RawStandard } from './schema.js';
 import type { Check, Indicator, Metric, Standard, Threshold } from './types.js';
 import { kindLookup, levelLookup, type KindLookup } from './levels.js';
 import { metricsReadAt } from './indicator-metric.js';
+import { latest, parseDeadline, type Due } from './deadlines.js';
+import { mapChecks, walkChecks } from './walk.js';
 
 export function normalize(raw: RawStandard, origin: string): Standard {
   const lookup = levelLookup(raw.levels);
@@ -19,15 +21,22 @@ export function normalize(raw: RawStandard, origin: string): Standard {
   }));
 
   const byKey = new Map(metrics.map((m) => [m.key, m]));
-  const resolve = (c: Check) => resolveValues(resolveLevels(c, kinds), byKey);
+  const taskDue = new Map((raw.tasks ?? []).map((t) => [t.id, { text: t.deadline, when: parseDeadline(t.deadline), task: t.id } as Due]));
+  const steps = [resolveLevels(kinds), resolveValues(byKey), resolveDue(taskDue)];
+  const resolve = (c: Check) => mapChecks(c, (x) => steps.reduce((acc, step) => step(acc), x));
   const indicators: Indicator[] = raw.indicators.map((x) => {
     const check = resolve(x.check as Check);
     const evaluateAt = (x.evaluateAt ?? [x.level]).map(id);
     // Without a declared metric, an indicator-id column fills the one metric the check reads where it is judged.
     const read = metricsReadAt(check, evaluateAt[0]!, byKey);
     const tiers = Object.fromEntries(Object.entries(x.tiers ?? {}).map(([k, c]) => [k, resolve(c as Check)]));
+    let clauseDeadlines = false;
+    for (const tree of [check, ...Object.values(tiers)]) walkChecks(tree, [], (c) => void (clauseDeadlines ||= c.due !== undefined));
+    const own = x.deadline !== undefined ? { text: x.deadline, when: parseDeadline(x.deadline) } : undefined;
     return {
       ...x,
+      due: own ?? latest((x.tasks ?? []).map((t) => taskDue.get(t)!).filter(Boolean)),
+      clauseDeadlines,
       level: id(x.level),
       evaluateAt,
       metric: x.metric ?? (read.length === 1 ? read[0] : undefined),
@@ -55,41 +64,29 @@ export function normalize(raw: RawStandard, origin: string): Standard {
   };
 }
 
-function resolveLevels(check: Check, lookup: KindLookup): Check {
-  const id = (name: string) => lookup(name)!.level.id;
+/** Level names in roll-ups and level checks → ids (a kind's name → its level and kind); evidence defaults. */
+function resolveLevels(lookup: KindLookup): (check: Check) => Check {
   const members = (name: string) => {
     const found = lookup(name)!;
     return found.kind ? { level: found.level.id, levelKind: found.kind.id } : { level: found.level.id };
   };
-  const r = (c: Check) => resolveLevels(c, lookup);
-  switch (check.kind) {
-    case 'all':
-    case 'any':
-    case 'either':
-      return { ...check, of: check.of.map(r) };
-    case 'cases':
-      return {
-        ...check,
-        cases: check.cases.map((c) => ({ ...c, when: r(c.when), then: r(c.then) })),
-        otherwise: check.otherwise && r(check.otherwise),
-      };
-    case 'stages':
-      return { ...check, stages: check.stages.map((s) => ({ ...s, check: r(s.check) })) };
-    case 'level':
-      return { ...check, is: check.is.map(id) };
-    case 'each':
-    case 'share':
-    case 'count':
-      return { ...check, ...members(check.level), check: r(check.check) };
-    case 'sum':
-    case 'mean':
-      return { ...check, ...members(check.level) };
-    case 'manual':
-      // Evidence is the default: a yes passes without it only where the rule says why.
-      return { ...check, requireEvidence: check.evidenceNotRequired === undefined };
-    default:
-      return check;
-  }
+  return (check) => {
+    switch (check.kind) {
+      case 'level':
+        return { ...check, is: check.is.map((name) => lookup(name)!.level.id) };
+      case 'each':
+      case 'share':
+      case 'count':
+      case 'sum':
+      case 'mean':
+        return { ...check, ...members(check.level) };
+      case 'manual':
+        // Evidence is the default: a yes passes without it only where the rule says why.
+        return { ...check, requireEvidence: check.evidenceNotRequired === undefined };
+      default:
+        return check;
+    }
+  };
 }
 
 /** "1/3" in a rule file → a number in the unit the check compares in (33.33…% for a percentage or a share). */
@@ -99,35 +96,34 @@ export function fractionValue(v: number | string, scale: number): number {
   return (a / b) * scale;
 }
 
-function resolveValues(check: Check, metrics: Map<string, Metric>): Check {
-  const r = (c: Check) => resolveValues(c, metrics);
+/** Thresholds written as fractions → numbers in the unit compared. */
+function resolveValues(metrics: Map<string, Metric>): (check: Check) => Check {
   const scaleOf = (key: string) => {
     const m = metrics.get(key);
     return m?.type === 'percent' ? ((m.unit ?? '%') === '‰' ? 1000 : 100) : 1;
   };
   const value = (v: Threshold | string | [number | string, number | string], scale: number): Threshold =>
     Array.isArray(v) ? [fractionValue(v[0], scale), fractionValue(v[1], scale)] : fractionValue(v as number | string, scale);
-  switch (check.kind) {
-    case 'compare':
-      return { ...check, value: value(check.value, scaleOf(check.metric)) };
-    case 'share':
-      return { ...check, value: value(check.value, 100), check: r(check.check) };
-    case 'count':
-      return { ...check, value: value(check.value, 1), check: r(check.check) };
-    case 'sum':
-    case 'mean':
-      return { ...check, value: value(check.value, scaleOf(check.metric)) };
-    case 'each':
-      return { ...check, check: r(check.check) };
-    case 'all':
-    case 'any':
-    case 'either':
-      return { ...check, of: check.of.map(r) };
-    case 'cases':
-      return { ...check, cases: check.cases.map((c) => ({ ...c, when: r(c.when), then: r(c.then) })), otherwise: check.otherwise && r(check.otherwise) };
-    case 'stages':
-      return { ...check, stages: check.stages.map((s) => ({ ...s, check: r(s.check) })) };
-    default:
-      return check;
-  }
+  return (check) => {
+    switch (check.kind) {
+      case 'compare':
+      case 'sum':
+      case 'mean':
+        return { ...check, value: value(check.value, scaleOf(check.metric)) };
+      case 'share':
+        return { ...check, value: value(check.value, 100) };
+      case 'count':
+        return { ...check, value: value(check.value, 1) };
+      default:
+        return check;
+    }
+  };
+}
+
+/** A clause's deadline: its sub-task's, or its own. */
+function resolveDue(tasks: Map<string, Due>): (check: Check) => Check {
+  return (check) => {
+    const due = check.task !== undefined ? tasks.get(check.task) : check.deadline !== undefined ? { text: check.deadline, when: parseDeadline(check.deadline) } : undefined;
+    return due ? { ...check, due } : check;
+  };
 }

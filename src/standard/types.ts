@@ -1,4 +1,5 @@
 // A standard after loading: the rule file's content, cross-checked and with lookups resolved.
+import type { Due } from './deadlines.js';
 
 export type Op = '>=' | '>' | '<=' | '<' | '=' | 'between';
 export type Threshold = number | [number, number];
@@ -11,6 +12,8 @@ interface Labelled {
   task?: string;
   /** The clause's own deadline where no sub-task carries it (到2025年). */
   deadline?: string;
+  /** After loading: the clause's deadline, from `task` or `deadline`. */
+  due?: Due;
 }
 
 /** A roll-up's members: entities at `level`, and only those of `kind` when the level has kinds (行政村 of 村（社区）). */
@@ -156,6 +159,13 @@ export interface Indicator {
   responsible?: Responsible[];
   deadline?: string;
   tasks: string[];
+  /**
+   * After loading: the deadline of the indicator as a whole — its own `deadline`, else the latest of its linked
+   * tasks'. It governs only where no clause carries a deadline of its own (`clauseDeadlines` false).
+   */
+  due?: Due;
+  /** Whether some clause carries its own deadline (a `task` or `deadline` on a check). */
+  clauseDeadlines: boolean;
   note?: string;
   evidence?: string;
   evidenceEn?: string;

@@ -34,3 +34,24 @@ function childrenOf(check: Check, path: readonly PropertyKey[]): [Check, Propert
       return [];
   }
 }
+
+/** A copy of the tree with `f` applied to every check, children first (so `f` sees the mapped children). */
+export function mapChecks(check: Check, f: (check: Check) => Check): Check {
+  const r = (c: Check) => mapChecks(c, f);
+  switch (check.kind) {
+    case 'all':
+    case 'any':
+    case 'either':
+      return f({ ...check, of: check.of.map(r) });
+    case 'cases':
+      return f({ ...check, cases: check.cases.map((c) => ({ ...c, when: r(c.when), then: r(c.then) })), otherwise: check.otherwise && r(check.otherwise) });
+    case 'stages':
+      return f({ ...check, stages: check.stages.map((s) => ({ ...s, check: r(s.check) })) });
+    case 'each':
+    case 'share':
+    case 'count':
+      return f({ ...check, check: r(check.check) });
+    default:
+      return f(check);
+  }
+}
