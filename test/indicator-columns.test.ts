@@ -42,7 +42,7 @@ describe('city figures from county rows', () => {
   const counties = ['鹿城区', '龙湾区', '瓯海区', '洞头区', '瑞安市', '乐清市', '永嘉县', '平阳县', '苍南县', '文成县', '泰顺县'];
   const status = (header: string, value: (i: number) => string, indicator: string, asOf?: number) => {
     const csv = `entity,level,parent,${header}\n${counties.map((c, i) => `${c},县,温州市,${value(i)}`).join('\n')}\n`;
-    const ev = evaluate(wz, buildDataset(wz, [readCsv(csv, 'data.csv')]), { indicators: [indicator], asOf });
+    const ev = evaluate(wz, buildDataset(wz, [readCsv(csv, 'data.csv')]), { indicators: [indicator], asOf: asOf === undefined ? undefined : { year: asOf, month: 12 } });
     return ev.results.find((r) => r.entity === '温州市')?.status;
   };
   it('station counts add up to the city 设置率: 99 of 110 is exactly 90% (the 2019 stage passes, 2020 fails)', () => {
@@ -89,7 +89,7 @@ describe('stated counts against listed rows', () => {
   const others = ['龙湾区', '瓯海区', '洞头区', '瑞安市', '乐清市', '永嘉县', '平阳县', '苍南县', '文成县', '泰顺县'];
   const merged = (count: string) =>
     `entity,level,parent,乡镇（街道）数,已设综合文化站的乡镇（街道）数,设有综合文化站\n${others.map((c) => `${c},县,温州市,10,9,`).join('\n')}\n鹿城区,县,温州市,${count},,\nA镇,乡镇,鹿城区,,,是\nB镇,乡镇,鹿城区,,,否\n`;
-  const city = (csv: string) => evaluate(wz, buildDataset(wz, [readCsv(csv, 'data.csv')]), { indicators: ['WZ-K02'], tiers: ['goal'], asOf: 2019 }).results.find((r) => r.entity === '温州市')!;
+  const city = (csv: string) => evaluate(wz, buildDataset(wz, [readCsv(csv, 'data.csv')]), { indicators: ['WZ-K02'], tiers: ["goal"], asOf: { year: 2019, month: 12 } }).results.find((r) => r.entity === '温州市')!;
   it('counties stating counts and a county listing rows merge exactly at the city: 91 of 102 < 90%', () => {
     expect(city(merged('2')).status).toBe('fail');
   });

@@ -127,7 +127,7 @@ describe('stages: targets that change by year', () => {
     [2030, 'fail', 2025],
     [undefined, 'fail', 2025],
   ])('as of %s → %s (stage %s)', (asOf, status, year) => {
-    const r = resultFor(std, data, { asOf });
+    const r = resultFor(std, data, { asOf: asOf === undefined ? undefined : { year: asOf, month: 12 } });
     expect(r.status).toBe(status);
     expect(r.year).toBe(year);
   });

@@ -3,6 +3,7 @@ import type { Standard } from '../standard/types.js';
 import { levelLookup } from '../standard/levels.js';
 import { didYouMean } from '../util/suggest.js';
 import { UsageError } from './errors.js';
+import { parseAsOf, type Month } from '../standard/deadlines.js';
 
 export function parseTiers(std: Standard, tier: string | undefined): string[] {
   const ids = std.tiers.map((t) => t.id);
@@ -51,8 +52,10 @@ export function parseIndicators(std: Standard, ids: string[] | undefined, what =
   });
 }
 
-export function parseYear(s: string | undefined): number | undefined {
+/** --as-of 2020 (its end) or 2020-03. */
+export function parseAsOfOption(s: string | undefined): Month | undefined {
   if (s === undefined) return undefined;
-  if (!/^\d{4}$/.test(s)) throw new UsageError(`--as-of "${s}": give a year such as 2025`);
-  return Number(s);
+  const m = parseAsOf(s);
+  if (!m) throw new UsageError(`--as-of "${s}": give a year or a month, such as 2025 or 2020-03`);
+  return m;
 }

@@ -3,11 +3,12 @@ import type { Check } from '../standard/types.js';
 import type { Entity } from '../data/dataset.js';
 import type { Context, Outcome } from './types.js';
 import { evaluators } from './checks/index.js';
+import { gate } from './deadline.js';
 import { membersNameOf } from '../standard/levels.js';
 
 export function evaluateCheck(check: Check, entity: Entity, ctx: Context): Outcome {
   const evaluate = evaluators[check.kind] as (c: Check, e: Entity, x: Context) => Outcome;
-  const outcome = evaluate(check, entity, ctx);
+  const outcome = gate(evaluate(check, entity, ctx), check.due, ctx.asOf);
   return check.label && !outcome.label ? { ...outcome, label: check.label, labelEn: check.labelEn } : outcome;
 }
 

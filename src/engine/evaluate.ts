@@ -1,9 +1,12 @@
 // The engine: (standard, dataset, options) → results. Pure: no I/O, no printing.
 import type { Check, Indicator, Standard } from '../standard/types.js';
+import type { Month } from '../standard/deadlines.js';
 import type { Dataset, Entity } from '../data/dataset.js';
-import type { Context, EvaluateOptions, Result, Status } from './types.js';
+import type { Attestation, Context, EvaluateOptions, Result, Status, Waiver } from './types.js';
 import { STATUSES } from './types.js';
 import { evaluateCheck } from './evaluate-check.js';
+import { gate } from './deadline.js';
+import { applyWaivers, type WaiverUse } from './waivers.js';
 
 export interface EntitySummary {
   entity: string;
@@ -15,9 +18,11 @@ export interface EntitySummary {
 export interface Evaluation {
   standard: Standard;
   tiers: string[];
-  asOf?: number;
+  asOf?: Month;
   results: Result[];
   summary: EntitySummary[];
+  /** Every waiver in force, whether it waived anything. */
+  waivers: WaiverUse[];
 }
 
 /** The check for a tier: its own, else the tier it inherits from, else the indicator's `check`. */
@@ -43,6 +48,7 @@ export function selectIndicators(standard: Standard, options: EvaluateOptions): 
 }
 
 export function evaluate(standard: Standard, dataset: Dataset, options: EvaluateOptions = {}): Evaluation {
+  const attest = attestationIndex(options.attestations ?? []);
   const ctx: Context = {
     standard,
     metrics: new Map(standard.metrics.map((m) => [m.key, m])),
@@ -50,6 +56,7 @@ export function evaluate(standard: Standard, dataset: Dataset, options: Evaluate
     onBaseCheck: true,
     memo: new WeakMap(),
     tree: new WeakMap(),
+    attestation: (entity, item) => (ctx.indicator ? attest(ctx.indicator.id, entity, item) : undefined),
   };
   const tiers = options.tiers?.length ? options.tiers : [standard.tiers[0]!.id];
   const depth = new Map(standard.levels.map((l) => [l.id, l.depth]));
@@ -66,24 +73,58 @@ export function evaluate(standard: Standard, dataset: Dataset, options: Evaluate
   };
 
   const results: Result[] = [];
-  const summary: EntitySummary[] = [];
   for (const entity of inTreeOrder(dataset.roots)) {
     for (const tier of tiers) {
-      const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-      let any = false;
       for (const indicator of indicators) {
         if (!judgedAt(indicator, entity.level)) continue;
         const check = checkFor(indicator, tier, standard);
         ctx.onBaseCheck = check === indicator.check;
-        const outcome = evaluateCheck(check, entity, ctx);
+        ctx.indicator = indicator;
+        let outcome = evaluateCheck(check, entity, ctx);
+        // Where no clause carries its own deadline, the indicator's (the latest of its sub-tasks') governs it whole.
+        if (!indicator.clauseDeadlines) outcome = gate(outcome, indicator.due, options.asOf);
         results.push({ ...outcome, entity: entity.name, level: entity.level, path: pathOf(entity), indicator, tier });
-        counts[outcome.status]++;
-        any = true;
       }
-      if (any) summary.push({ entity: entity.name, level: entity.level, tier, counts });
     }
   }
-  return { standard, tiers, asOf: options.asOf, results, summary };
+  const waivers = applyWaivers(results, options.waivers ?? []);
+  return { standard, tiers, asOf: options.asOf, results, summary: summarize(results), waivers };
+}
+
+/** Counts per entity and tier, in the order the results came. */
+export function summarize(results: Result[]): EntitySummary[] {
+  const byKey = new Map<string, EntitySummary>();
+  for (const r of results) {
+    const key = `${r.path.join('/')}\u0000${r.tier}`;
+    let s = byKey.get(key);
+    if (!s) byKey.set(key, (s = { entity: r.entity, level: r.level, tier: r.tier, counts: Object.fromEntries(STATUSES.map((x) => [x, 0])) as Record<Status, number> }));
+    s.counts[r.status]++;
+  }
+  return [...byKey.values()];
+}
+
+/** The most specific record for an indicator's clause at an entity: by name over by level over all; one clause over all. */
+function attestationIndex(records: Attestation[]): (indicator: string, entity: Entity, item: string | undefined) => Attestation | undefined {
+  const byIndicator = new Map<string, Attestation[]>();
+  for (const r of records) {
+    const list = byIndicator.get(r.indicator);
+    if (list) list.push(r);
+    else byIndicator.set(r.indicator, [r]);
+  }
+  const rank = (r: Attestation, entity: Entity, item: string | undefined): number => {
+    if (r.item !== undefined && r.item !== item) return -1;
+    const who = r.entity !== undefined ? (r.entity === entity.name ? 3 : -1) : r.level !== undefined ? (r.level === entity.level ? 2 : -1) : 1;
+    return who < 0 ? -1 : who * 2 + (r.item !== undefined ? 1 : 0);
+  };
+  return (indicator, entity, item) => {
+    let best: Attestation | undefined;
+    let bestRank = -1;
+    for (const r of byIndicator.get(indicator) ?? []) {
+      const k = rank(r, entity, item);
+      if (k > bestRank) (best = r), (bestRank = k);
+    }
+    return best;
+  };
 }
 
 function* inTreeOrder(roots: Entity[]): Generator<Entity> {
@@ -100,3 +141,5 @@ function pathOf(entity: Entity): string[] {
   for (let e: Entity | undefined = entity; e; e = e.parent) path.unshift(e.name);
   return path;
 }
+
+export type { Waiver };

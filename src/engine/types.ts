@@ -2,8 +2,13 @@
 import type { Check, Indicator, Metric, Standard } from '../standard/types.js';
 import type { Entity } from '../data/dataset.js';
 import type { Value } from '../data/values.js';
+import type { Month } from '../standard/deadlines.js';
 
-export const STATUSES = ['pass', 'fail', 'missing', 'manual', 'na'] as const;
+/**
+ * pass / fail / missing (data absent) / manual (a person must judge, or evidence is awaited) / pending (unmet, but
+ * its deadline is still ahead of --as-of) / waived (unmet, with an approved exception) / na (does not apply).
+ */
+export const STATUSES = ['pass', 'fail', 'missing', 'manual', 'pending', 'waived', 'na'] as const;
 export type Status = (typeof STATUSES)[number];
 
 /**
@@ -36,7 +41,11 @@ export type Reason =
   | { code: 'no-band' }
   | { code: 'given'; metric: string }
   | { code: 'stated-other-tier'; metric: string; said: boolean }
-  | { code: 'partial-unknown'; metric: string };
+  | { code: 'partial-unknown'; metric: string }
+  /** Unmet, but its deadline (a sub-task's, or the clause's own) is still ahead of --as-of. */
+  | { code: 'not-yet-due'; deadline: string; task?: string }
+  /** Settled by a record in the evidence file. */
+  | { code: 'attested'; file: string; line: number; by: string; evidence: string; date?: string };
 
 /** The target as data: a check's own text, the band a figure picked, the year stage in force, or parts joined. */
 export type Target =
@@ -94,6 +103,8 @@ export interface Outcome {
   levelsOf?: Record<string, string>;
   year?: number;
   stage?: string;
+  /** A deadline that decided something, with --as-of: the unmet clause is overdue, or not yet due. */
+  due?: DueState;
   /** The label of the check that produced it (from the rule file), and its English. */
   label?: string;
   labelEn?: string;
@@ -103,6 +114,18 @@ export interface Outcome {
   check: Check;
 }
 
+export interface DueState {
+  /** The deadline as written (2020年6月), and the month it means. */
+  deadline: string;
+  month?: string;
+  task?: string;
+  state: 'overdue' | 'not-yet-due';
+  /** How many months past (overdue) or ahead (not yet due). */
+  months: number;
+  /** For not-yet-due: what the clause is as of now (fail, missing or manual). */
+  was?: Status;
+}
+
 export interface Result extends Outcome {
   entity: string;
   level: string;
@@ -110,11 +133,49 @@ export interface Result extends Outcome {
   path: string[];
   indicator: Indicator;
   tier: string;
+  /** For `waived`: what the result was, and the waiver that covers it. */
+  waived?: { was: Status; waiver: Waiver };
+}
+
+/** A record of the evidence file: a person attests that an item is met (or not), with the document that shows it. */
+export interface Attestation {
+  file: string;
+  line: number;
+  indicator: string;
+  /** One entity by name; else every entity at `level` (an id); else every entity. */
+  entity?: string;
+  level?: string;
+  /** The metric key of one manual clause of the indicator, when the record is for that clause alone. */
+  item?: string;
+  met: boolean;
+  evidence: string;
+  by: string;
+  date?: string;
+  expires?: string;
+}
+
+/** An approved exception: an unmet item reported as `waived`, not as a failure. */
+export interface Waiver {
+  file: string;
+  line: number;
+  indicator: string;
+  /** One entity by name; else every entity. */
+  entity?: string;
+  tier?: string;
+  reason: string;
+  by: string;
+  expires: string;
+  /** The statuses it covers: `fail`, and `missing` / `manual` only where the waiver says so. */
+  covers: Status[];
 }
 
 export interface EvaluateOptions {
   tiers?: string[];
-  asOf?: number;
+  /** The month to judge as of: picks year stages (by its year) and decides deadlines. */
+  asOf?: Month;
+  /** Records of the evidence file that are in force (expired ones already left out). */
+  attestations?: Attestation[];
+  waivers?: Waiver[];
   only?: string[];
   indicators?: string[];
   /** Judge the entities at these levels (ids) only. */
@@ -124,7 +185,11 @@ export interface EvaluateOptions {
 export interface Context {
   standard: Standard;
   metrics: Map<string, Metric>;
-  asOf?: number;
+  asOf?: Month;
+  /** The indicator being evaluated (attestations are per indicator). */
+  indicator?: Indicator;
+  /** The attestation in force for a manual clause of the current indicator at an entity, if any. */
+  attestation(entity: Entity, item: string | undefined): Attestation | undefined;
   /** Whether the check being evaluated is the indicator's own `check` (the first tier's, or inherited): a
    *  stated 达标 refers to that line, not to a different target of another tier. */
   onBaseCheck: boolean;

@@ -36,8 +36,8 @@ export interface Words {
 }
 
 const STATUS: Record<Lang, Record<Status, string>> = {
-  zh: { pass: '达标', fail: '未达标', missing: '缺数据', manual: '待核查', na: '不适用' },
-  en: { pass: 'pass', fail: 'fail', missing: 'missing', manual: 'manual', na: 'n/a' },
+  zh: { pass: '达标', fail: '未达标', missing: '缺数据', manual: '待核查', pending: '未到期', waived: '已豁免', na: '不适用' },
+  en: { pass: 'pass', fail: 'fail', missing: 'missing', manual: 'manual', pending: 'not yet due', waived: 'waived', na: 'n/a' },
 };
 
 export function words(standard: Standard, lang: Lang): Words {

@@ -6,25 +6,26 @@ import type { Result, Status } from '../engine/types.js';
 import type { EntitySummary } from '../engine/evaluate.js';
 import { wrap } from './wrap.js';
 import { words, type Words } from '../i18n/words.js';
+import { formatMonth, type Month } from '../standard/deadlines.js';
 import { pushTo } from '../util/group.js';
 
-const MARK: Record<Status, string> = { pass: '✓', fail: '✗', missing: '?', manual: '✎', na: '–' };
+const MARK: Record<Status, string> = { pass: '✓', fail: '✗', missing: '?', manual: '✎', pending: '…', waived: '⊘', na: '–' };
 
 export function statusPainter(chalk: ChalkInstance): Record<Status, (s: string) => string> {
-  return { pass: chalk.green, fail: chalk.red.bold, missing: chalk.yellow, manual: chalk.cyan, na: chalk.gray };
+  return { pass: chalk.green, fail: chalk.red.bold, missing: chalk.yellow, manual: chalk.cyan, pending: chalk.blue, waived: chalk.magenta, na: chalk.gray };
 }
 
 export function summaryLine(s: EntitySummary, chalk: ChalkInstance, w: Words, tierName?: string): string {
   const paint = statusPainter(chalk);
-  const parts = (['pass', 'fail', 'missing', 'manual', 'na'] as const)
+  const parts = (['pass', 'fail', 'missing', 'manual', 'pending', 'waived', 'na'] as const)
     .filter((k) => s.counts[k] > 0 || k === 'pass' || k === 'fail')
     .map((k) => paint[k](`${s.counts[k]} ${w.status(k)}`));
   return `${chalk.bold(s.entity)}${tierName ? `  [${tierName}]` : ''}  ${parts.join(' · ')}`;
 }
 
 const HEAD = {
-  zh: { id: '编号', status: '结果', title: '指标', actual: '实际', target: '目标', gap: '差距', asOf: (y: number) => `截至 ${y} 年`, tierHead: (t: string) => `${t}：目标 / 差距` },
-  en: { id: 'id', status: 'result', title: 'indicator', actual: 'actual', target: 'target', gap: 'gap', asOf: (y: number) => `as of ${y}`, tierHead: (t: string) => `${t}: target / gap` },
+  zh: { id: '编号', status: '结果', title: '指标', actual: '实际', target: '目标', gap: '差距', asOf: (m: Month) => (m.month === 12 ? `截至 ${m.year} 年` : `截至 ${m.year} 年 ${m.month} 月`), tierHead: (t: string) => `${t}：目标 / 差距` },
+  en: { id: 'id', status: 'result', title: 'indicator', actual: 'actual', target: 'target', gap: 'gap', asOf: (m: Month) => (m.month === 12 ? `as of ${m.year}` : `as of ${formatMonth(m)}`), tierHead: (t: string) => `${t}: target / gap` },
 };
 
 export const table: Formatter = (input) => {

@@ -8,7 +8,7 @@ import { evaluate, selectIndicators } from '../../engine/evaluate.js';
 import { exitCodeFor, FAIL_ON, type FailOn } from '../../engine/exit-code.js';
 import { FORMATS, formatters, type Format } from '../../report/index.js';
 import { ENCODINGS, type EncodingChoice } from '../../data/encoding.js';
-import { parseIndicators, parseLevels, parseOnly, parseTiers, parseYear } from '../options.js';
+import { parseIndicators, parseLevels, parseOnly, parseTiers, parseAsOfOption } from '../options.js';
 import { UsageError } from '../errors.js';
 import type { Terminal } from '../terminal.js';
 
@@ -42,7 +42,7 @@ export function checkCommand(term: Terminal): Command {
     .option('-i, --indicator <id>', 'only these indicators; repeat or use commas (-i GS-01,GS-13)', collect, [])
     .option('-l, --level <level>', 'judge the entities at these levels; repeat or use commas (--level 区,街道)', collect, [])
     .option('-t, --tier <tier>', 'target tier: an id from the standard, or "both"')
-    .option('--as-of <year>', 'pick year-staged targets in force in this year')
+    .option('--as-of <YYYY[-MM]>', 'judge as of this month: year stages in force, deadlines passed or ahead (a year alone means its end)')
     .addOption(new Option('--fail-on <status>', 'exit 1 when a result is at or above this').choices(FAIL_ON).default('fail'))
     .addOption(new Option('--input-format <format>', 'data format when it cannot be told from the extension').choices(['csv', 'json']))
     .addOption(new Option('--encoding <encoding>', 'data encoding').choices(ENCODINGS).default('auto'))
@@ -60,7 +60,7 @@ function runCheck(files: string[], opts: CheckOptions, term: Terminal): number {
     levels: parseLevels(standard, opts.level),
     only: parseOnly(standard, opts.only),
     indicators: parseIndicators(standard, opts.indicator),
-    asOf: parseYear(opts.asOf),
+    asOf: parseAsOfOption(opts.asOf),
   };
   if (selectIndicators(standard, options).length === 0) {
     throw new UsageError(`no indicator is both --only ${options.only!.join(',')} and --indicator ${options.indicators!.join(',')}`);

@@ -6,7 +6,7 @@ import { evaluateCheck } from '../evaluate-check.js';
 export function allStatus(statuses: Status[]): Status {
   const applicable = statuses.filter((s) => s !== 'na');
   if (applicable.length === 0) return 'na';
-  for (const s of ['fail', 'missing', 'manual'] as const) if (applicable.includes(s)) return s;
+  for (const s of ['fail', 'missing', 'manual', 'pending'] as const) if (applicable.includes(s)) return s;
   return 'pass';
 }
 
@@ -14,7 +14,7 @@ export function allStatus(statuses: Status[]): Status {
 export function anyStatus(statuses: Status[]): Status {
   const applicable = statuses.filter((s) => s !== 'na');
   if (applicable.length === 0) return 'na';
-  for (const s of ['pass', 'missing', 'manual'] as const) if (applicable.includes(s)) return s;
+  for (const s of ['pass', 'missing', 'manual', 'pending'] as const) if (applicable.includes(s)) return s;
   return 'fail';
 }
 

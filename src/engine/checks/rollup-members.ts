@@ -8,6 +8,7 @@ import { unitOf } from '../units.js';
 import { isMember, outcomeOf, partition, type Partition } from '../members.js';
 import { read } from '../read.js';
 import { stated } from '../stated.js';
+import { attested } from './manual.js';
 
 type MemberCheck = EachCheck | ShareCheck | CountCheck;
 
@@ -249,6 +250,8 @@ function given(check: MemberCheck, entity: Entity, ctx: Context, target: Target)
   const o = givenFigure(check, entity, ctx, target);
   const judgement = o?.status === 'pass' ? judgementIn(check.check) : undefined;
   if (!o || !judgement) return o;
+  const record = ctx.attestation(entity, judgement.metric);
+  if (record) return { ...o, status: record.met ? 'pass' : 'fail', actual: { kind: 'evidenced', of: o.actual!, evidence: record.evidence }, reasons: [...o.reasons, attested(record)] };
   const evidence = entity.evidence.get(check.given!);
   if (evidence) return { ...o, actual: { kind: 'evidenced', of: o.actual!, evidence } };
   return { ...o, status: 'manual', reasons: [...o.reasons, { code: 'evidence-required', evidence: judgement.evidence, evidenceEn: judgement.evidenceEn }] };

@@ -14,7 +14,7 @@ export function stageFor<S extends { year: number }>(stages: readonly S[], asOf:
 }
 
 export const stages: Evaluator<StagesCheck> = (check, entity, ctx) => {
-  const stage = stageFor(check.stages, ctx.asOf);
+  const stage = stageFor(check.stages, ctx.asOf?.year);
   const outcome = evaluateCheck(stage.check, entity, ctx);
   return { ...outcome, target: { kind: 'stage', year: stage.year, label: stage.label, labelEn: stage.labelEn, of: outcome.target }, year: stage.year, stage: stage.label ?? String(stage.year) };
 };
