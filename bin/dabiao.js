@@ -14,4 +14,4 @@ process.stdout.on('error', (e) => {
 });
 const { main } = await import(entry.href);
 // exitCode, not exit(): piped output is flushed before the process ends.
-process.exitCode = main(process.argv);
+process.exitCode = await main(process.argv);

@@ -124,7 +124,7 @@ describe('table cells wrap by display width, never inside a number', () => {
     ['人均年新增藏书：0.09 册/人', 12],
     ['27/27（100%）', 8],
   ])('%s at %s columns', async (text, width) => {
-    const { wrap } = await import('../src/report/wrap.js');
+    const { wrap } = await import('../src/report/table/wrap.js');
     const stringWidth = (await import('string-width')).default;
     const lines = wrap(text, width).split('\n');
     for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(width);

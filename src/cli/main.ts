@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { checkCommand } from './commands/check.js';
+import { gapsCommand } from './commands/gaps.js';
 import { standardsCommand } from './commands/standards.js';
 import { templateCommand } from './commands/template.js';
 import { validateStandardCommand } from './commands/validate-standard.js';
@@ -11,7 +12,7 @@ import { isLang } from '../i18n/lang.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const term: Terminal = {
     lang: isLang(process.env.DABIAO_LANG) ? process.env.DABIAO_LANG : 'zh',
     stdout: (t) => process.stdout.write(t),
@@ -19,6 +20,7 @@ export function main(argv: string[]): number {
     color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
     width: process.stdout.columns || Number(process.env.COLUMNS) || 140,
     exitCode: 0,
+    today: () => new Date(),
   };
   const program = new Command('dabiao')
     .description('dabiao (达标) — check district data against public-culture service standards')
@@ -26,12 +28,12 @@ export function main(argv: string[]): number {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showSuggestionAfterError();
-  for (const make of [checkCommand, standardsCommand, templateCommand, validateStandardCommand]) {
+  for (const make of [checkCommand, gapsCommand, standardsCommand, templateCommand, validateStandardCommand]) {
     program.addCommand(make(term).exitOverride());
   }
   program.commands.forEach((c) => c.commands.forEach((s) => s.exitOverride()));
   try {
-    program.parse(argv);
+    await program.parseAsync(argv);
     return term.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -9,4 +9,6 @@ export interface Terminal {
   color: boolean;
   width: number;
   exitCode: number;
+  /** Today's date (the day evidence and waivers are judged on, without --as-of). */
+  today(): Date;
 }

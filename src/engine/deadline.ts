@@ -14,7 +14,7 @@ export function gate(o: Outcome, due: Due | undefined, asOf: Month | undefined):
       ...o,
       status: 'pending',
       due: { ...base, state: 'not-yet-due', months: -months, was: o.status },
-      reasons: [...o.reasons, { code: 'not-yet-due', deadline: due.text, task: due.task }],
+      reasons: [...o.reasons, { code: 'not-yet-due', deadline: due.text, month: base.month, task: due.task }],
     };
   }
   return { ...o, due: { ...base, state: 'overdue', months } };

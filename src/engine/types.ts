@@ -43,7 +43,7 @@ export type Reason =
   | { code: 'stated-other-tier'; metric: string; said: boolean }
   | { code: 'partial-unknown'; metric: string }
   /** Unmet, but its deadline (a sub-task's, or the clause's own) is still ahead of --as-of. */
-  | { code: 'not-yet-due'; deadline: string; task?: string }
+  | { code: 'not-yet-due'; deadline: string; month?: string; task?: string }
   /** Settled by a record in the evidence file. */
   | { code: 'attested'; file: string; line: number; by: string; evidence: string; date?: string };
 

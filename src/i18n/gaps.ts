@@ -46,6 +46,10 @@ export function gapText(o: Outcome, w: Words): string {
     }
     parts.push(...w.reasons(o.reasons.filter((r) => r.code !== 'given' && r.code !== 'members-unknown')));
   }
+  if (o.due?.state === 'overdue') {
+    const d = o.due;
+    parts.push(en ? (d.months ? `overdue by ${d.months} month${d.months > 1 ? 's' : ''} (deadline ${d.month})` : `due now (deadline ${d.month})`) : d.months ? `逾期${d.months}个月（时限${d.deadline}）` : `已到期（时限${d.deadline}）`);
+  }
   return w.join([...new Set(parts)]);
 }
 

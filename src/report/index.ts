@@ -1,11 +1,18 @@
-// Output formats: the one registry that both `check` and the CLI's --format choices read.
-import type { Formatter } from './types.js';
-import { table } from './table.js';
-import { json } from './json.js';
+// Output formats: the one registry that the commands and their --format choices read. A format renders the
+// kinds of report it supports (check, gaps, compare); a command offers only the formats that render its kind.
+import type { Formatter, ReportKind } from './types.js';
+import { table } from './table/index.js';
+import { json } from './json/index.js';
 
 export const FORMATS = ['table', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const formatters: Record<Format, Formatter> = { table, json };
 
-export type { Formatter, ReportInput } from './types.js';
+/** The formats that can render a kind of report. */
+export function formatsFor(kind: ReportKind): Format[] {
+  return FORMATS.filter((f) => formatters[f][kind] !== undefined);
+}
+
+export type { Formatter, Report, RenderOptions, Sink } from './types.js';
+export { stringSink } from './types.js';

@@ -3,7 +3,8 @@ import type { Indicator, Metric, Standard } from '../standard/types.js';
 import { walkChecks } from '../standard/walk.js';
 import { words } from '../i18n/words.js';
 import { checkFor } from '../engine/evaluate.js';
-import { dutyOf, levelNameOf, unitsText } from './common.js';
+import { levelNameOf } from '../standard/levels.js';
+import { indicatorDuty, unitsText } from '../engine/duty.js';
 import { membersNameOf } from '../standard/levels.js';
 
 export function standardJson(std: Standard) {
@@ -17,7 +18,7 @@ export function standardJson(std: Standard) {
       levelName: levelNameOf(std, i.level),
       targets: Object.fromEntries(std.tiers.map((t) => [t.id, w.describe(checkFor(i, t.id, std))])),
       metrics: metricsOf(std, i).map((k) => metricJson(std, metrics.get(k)!)),
-      duty: dutyOf(std, i),
+      duty: indicatorDuty(std, i),
     })),
   };
 }
@@ -61,14 +62,37 @@ export function showIndicator(std: Standard, i: Indicator): string {
     out.push(`  ${m.label}（${m.key}）${m.unit ? ` [${m.unit}]` : m.type === 'percent' ? ' [%]' : ''} ${m.type}，层级：${m.levels.map((l) => level(l)).join('、')}${derive}`);
   }
   if (i.metric) out.push(`  列名 ${i.id} 即 ${metrics.get(i.metric)?.label}（${i.metric}）`);
-  const duty = dutyOf(std, i);
-  if (duty.responsible.length || duty.deadline) {
-    out.push('', `责任单位：${unitsText(duty.responsible) || '—'}${duty.responsible.some((u) => u.lead) ? '（▲ 牵头）' : ''}`, `完成时限：${duty.deadline ?? '—'}`);
+  const duty = indicatorDuty(std, i);
+  if (duty.units.length || i.due) {
+    out.push('', `责任单位：${unitsText(duty.units) || '—'}${duty.units.some((u) => u.lead) ? '（▲ 牵头）' : ''}`);
   }
-  for (const t of duty.tasks) out.push(`  ${t.text}`, `    ${unitsText(t.responsible)}；${t.deadline}`);
+  out.push(...deadlineLines(std, i));
+  for (const id of i.tasks) {
+    const t = std.tasks.find((x) => x.id === id)!;
+    out.push(`  ${t.text}`, `    ${unitsText(t.responsible)}；${t.deadline}`);
+  }
   if (i.evidence) out.push('', `所需依据：${i.evidence}`);
   if (i.note) out.push('', '说明：', indent(i.note));
   return `${out.join('\n')}\n`;
+}
+
+/** Which deadline governs: each clause's own where the rule ties clauses to sub-tasks, else the indicator's. */
+function deadlineLines(std: Standard, i: Indicator): string[] {
+  const w = words(std, 'zh');
+  if (i.clauseDeadlines) {
+    const lines: string[] = [];
+    for (const t of std.tiers) {
+      walkChecks(checkFor(i, t.id, std), [], (c) => {
+        if (!c.due) return;
+        const line = `  ${t.id}：${w.describe(c)} — ${c.due.text}${c.due.task ? `（【${c.due.task.replace('.', '．')}】）` : ''}`;
+        if (!lines.includes(line)) lines.push(line);
+      });
+    }
+    return ['完成时限（各条款按其子任务或自身时限；未标注的条款按最终目标判定）：', ...lines];
+  }
+  if (!i.due) return [];
+  const why = i.deadline !== undefined ? '本指标自身的时限' : i.tasks.length > 1 ? `所链接子任务中最晚的${i.due.task ? `【${i.due.task.replace('.', '．')}】` : ''}` : i.due.task ? `子任务【${i.due.task.replace('.', '．')}】` : '';
+  return [`完成时限：${i.due.text}${why ? `（${why}）` : ''}`];
 }
 
 function indent(s: string): string {

@@ -1,6 +1,6 @@
 // Blank data sheets: every metric measured at a level, with one row per known entity (or an example row).
 import type { Standard } from '../standard/types.js';
-import { levelNameOf } from './common.js';
+import { levelNameOf } from '../standard/levels.js';
 
 function sheet(std: Standard, level: string) {
   const depth = std.levels.find((l) => l.id === level)!.depth;

@@ -1,13 +1,18 @@
 // Terminal table: one block per entity, rows grouped by category, a summary line per entity and tier.
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Formatter, ReportInput } from './types.js';
-import type { Result, Status } from '../engine/types.js';
-import type { EntitySummary } from '../engine/evaluate.js';
+import type { RenderOptions, Report, Sink } from '../types.js';
+import type { Result, Status } from '../../engine/types.js';
+import type { EntitySummary, Evaluation } from '../../engine/evaluate.js';
 import { wrap } from './wrap.js';
-import { words, type Words } from '../i18n/words.js';
-import { formatMonth, type Month } from '../standard/deadlines.js';
-import { pushTo } from '../util/group.js';
+import { words, type Words } from '../../i18n/words.js';
+import { formatMonth, type Month } from '../../standard/deadlines.js';
+import type { Standard } from '../../standard/types.js';
+import type { Lang } from '../../i18n/lang.js';
+import { resultDuty, unitsText } from '../../engine/duty.js';
+import { pushTo } from '../../util/group.js';
+
+type Input = { evaluation: Evaluation } & RenderOptions;
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', missing: '?', manual: '✎', pending: '…', waived: '⊘', na: '–' };
 
@@ -23,20 +28,25 @@ export function summaryLine(s: EntitySummary, chalk: ChalkInstance, w: Words, ti
   return `${chalk.bold(s.entity)}${tierName ? `  [${tierName}]` : ''}  ${parts.join(' · ')}`;
 }
 
-const HEAD = {
-  zh: { id: '编号', status: '结果', title: '指标', actual: '实际', target: '目标', gap: '差距', asOf: (m: Month) => (m.month === 12 ? `截至 ${m.year} 年` : `截至 ${m.year} 年 ${m.month} 月`), tierHead: (t: string) => `${t}：目标 / 差距` },
-  en: { id: 'id', status: 'result', title: 'indicator', actual: 'actual', target: 'target', gap: 'gap', asOf: (m: Month) => (m.month === 12 ? `as of ${m.year}` : `as of ${formatMonth(m)}`), tierHead: (t: string) => `${t}: target / gap` },
+export const HEAD = {
+  zh: { owners: '责任单位 / 时限', id: '编号', status: '结果', title: '指标', actual: '实际', target: '目标', gap: '差距', asOf: (m: Month) => (m.month === 12 ? `截至 ${m.year} 年` : `截至 ${m.year} 年 ${m.month} 月`), tierHead: (t: string) => `${t}：目标 / 差距` },
+  en: { owners: 'responsible / deadline', id: 'id', status: 'result', title: 'indicator', actual: 'actual', target: 'target', gap: 'gap', asOf: (m: Month) => (m.month === 12 ? `as of ${m.year}` : `as of ${formatMonth(m)}`), tierHead: (t: string) => `${t}: target / gap` },
 };
 
-export const table: Formatter = (input) => {
-  const { evaluation } = input;
+/** The report's first line: the standard's title and id, and the month judged. */
+export function titleLine(evaluation: Evaluation, chalk: ChalkInstance, lang: Lang): string {
+  const { standard } = evaluation;
+  const title = (lang === 'en' && standard.titleEn) || standard.title;
+  return chalk.bold(lang === 'en' ? `${title} (${standard.id})` : `${title}（${standard.id}）`) + (evaluation.asOf ? `  ${HEAD[lang].asOf(evaluation.asOf)}` : '');
+}
+
+export function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): void {
+  const { evaluation } = report;
+  const input: Input = { evaluation, ...options };
   const chalk = new Chalk({ level: input.color ? 1 : 0 });
   const { standard, tiers } = evaluation;
   const w = words(standard, input.lang);
-  const head = HEAD[input.lang];
-  const title = (input.lang === 'en' && standard.titleEn) || standard.title;
-  const out: string[] = [];
-  out.push(chalk.bold(input.lang === 'en' ? `${title} (${standard.id})` : `${title}（${standard.id}）`) + (evaluation.asOf ? `  ${head.asOf(evaluation.asOf)}` : ''));
+  const out: string[] = [titleLine(evaluation, chalk, input.lang)];
 
   const byEntity = new Map<string, Result[]>();
   for (const r of evaluation.results) {
@@ -51,26 +61,27 @@ export const table: Formatter = (input) => {
   }
   out.push('');
   for (const s of evaluation.summary) out.push(summaryLine(s, chalk, w, tiers.length > 1 ? w.tier(s.tier) : undefined));
+  sink.write(`${out.join('\n')}\n`);
+}
 
-  return `${out.join('\n')}\n`;
-};
-
-function widths(total: number, fixed: number[], shares: number[]): number[] {
+export function widths(total: number, fixed: number[], shares: number[]): number[] {
   const borders = fixed.length + shares.length + 1;
   const rest = Math.max(40, total - borders - fixed.reduce((a, b) => a + b, 0));
   return [...fixed, ...shares.map((s) => Math.max(8, Math.floor(rest * s)))];
 }
 
-function statusCell(r: Result, chalk: ChalkInstance, w: Words): string {
+export function statusCell(r: Result, chalk: ChalkInstance, w: Words): string {
   return statusPainter(chalk)[r.status](`${MARK[r.status]} ${w.status(r.status)}`);
 }
 
-function oneTier(rows: Result[], input: ReportInput, chalk: ChalkInstance, w: Words): string {
+function oneTier(rows: Result[], input: Input, chalk: ChalkInstance, w: Words): string {
   const head = HEAD[input.lang];
   const category = (r: Result) => w.category(r.indicator);
-  const colWidths = widths(input.width, [8, 11], [0.22, 0.2, 0.3, 0.28]);
+  // A standard with a responsibility table shows who answers for each row.
+  const owners = input.evaluation.standard.tasks.length > 0 || input.evaluation.standard.indicators.some((i) => i.responsible);
+  const colWidths = owners ? widths(input.width, [8, 11], [0.17, 0.16, 0.25, 0.24, 0.18]) : widths(input.width, [8, 11], [0.22, 0.2, 0.3, 0.28]);
   const t = new Table({
-    head: [head.id, head.status, head.title, head.actual, head.target, head.gap].map((h) => chalk.bold(h)),
+    head: [head.id, head.status, head.title, head.actual, head.target, head.gap, ...(owners ? [head.owners] : [])].map((h) => chalk.bold(h)),
     colWidths,
     style: { head: [], border: [] },
   });
@@ -79,14 +90,24 @@ function oneTier(rows: Result[], input: ReportInput, chalk: ChalkInstance, w: Wo
   for (const r of rows) {
     if (category(r) !== last) {
       last = category(r);
-      t.push([{ colSpan: 6, content: chalk.dim(last) }]);
+      t.push([{ colSpan: colWidths.length, content: chalk.dim(last) }]);
     }
-    t.push([r.indicator.id, statusCell(r, chalk, w), ...fit([w.title(r.indicator), w.actual(r.actual), w.target(r.target), w.gap(r)])]);
+    const cells = [w.title(r.indicator), w.actual(r.actual), w.target(r.target), w.gap(r)];
+    if (owners) cells.push(ownersText(input.evaluation.standard, r, input.lang));
+    t.push([r.indicator.id, statusCell(r, chalk, w), ...fit(cells)]);
   }
   return t.toString();
 }
 
-function bothTiers(rows: Result[], input: ReportInput, chalk: ChalkInstance, w: Words, tiers: string[]): string {
+/** Responsible units (▲ lead first) and the deadline that governs. */
+export function ownersText(standard: Standard, r: Result, lang: Lang): string {
+  const duty = resultDuty(standard, r);
+  const units = unitsText(duty.units, lang === 'en' ? ', ' : '、');
+  const deadline = duty.deadlines.join(lang === 'en' ? ', ' : '、');
+  return [units, deadline].filter(Boolean).join(lang === 'en' ? '; ' : '；');
+}
+
+function bothTiers(rows: Result[], input: Input, chalk: ChalkInstance, w: Words, tiers: string[]): string {
   const category = (r: Result) => w.category(r.indicator);
   const h = HEAD[input.lang];
   const shareEach = 0.62 / tiers.length;

@@ -1,0 +1,89 @@
+// One run of the pipeline for a command: standard → data (+ evidence and waivers) → evaluation. Warnings go to
+// stderr as they are found; bad input throws (main.ts turns it into one line and exit 2).
+import fs from 'node:fs';
+import { readStandard, readTable } from './io.js';
+import { buildDataset, type Dataset } from '../data/dataset.js';
+import { formatWarning, type DataWarning } from '../data/records.js';
+import { readAttestations, readWaivers, type Day } from '../data/audit-records.js';
+import { evaluate, selectIndicators, type Evaluation } from '../engine/evaluate.js';
+import type { EvaluateOptions, Waiver } from '../engine/types.js';
+import type { Standard } from '../standard/types.js';
+import { parseAsOfOption, parseIndicators, parseLevels, parseOnly, parseTiers } from './options.js';
+import { UsageError } from './errors.js';
+import type { RunOptions } from './run-options.js';
+import type { Terminal } from './terminal.js';
+
+export interface Session {
+  standard: Standard;
+  dataset: Dataset;
+  evaluation: Evaluation;
+  options: EvaluateOptions;
+  /** Every warning, formatted as file:line:col: message (already printed). */
+  warnings: string[];
+  inputs: { file: string; encoding?: string }[];
+  /** Waivers left out because they expired: an auditor still needs to see them. */
+  expiredWaivers: Waiver[];
+}
+
+/** The options `evaluate` takes, checked against the standard. */
+export function evaluateOptions(standard: Standard, opts: RunOptions): EvaluateOptions {
+  const options: EvaluateOptions = {
+    tiers: parseTiers(standard, opts.tier),
+    levels: parseLevels(standard, opts.level),
+    only: parseOnly(standard, opts.only),
+    indicators: parseIndicators(standard, opts.indicator),
+    asOf: parseAsOfOption(opts.asOf),
+  };
+  if (selectIndicators(standard, options).length === 0) {
+    throw new UsageError(`no indicator is both --only ${options.only!.join(',')} and --indicator ${options.indicators!.join(',')}`);
+  }
+  return options;
+}
+
+/** The day evidence and waivers are judged on: the last day of --as-of, else today. */
+export function judgementDay(options: EvaluateOptions, today: Date): Day {
+  const m = options.asOf;
+  if (!m) return today.toISOString().slice(0, 10);
+  const last = new Date(Date.UTC(m.year, m.month, 0)).getUTCDate();
+  return `${m.year}-${String(m.month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+}
+
+export function run(files: string[], opts: RunOptions, term: Terminal, standard = readStandard(opts.standard)): Session {
+  const options = evaluateOptions(standard, opts);
+  const tables = files.map((f) => readTable(f, { inputFormat: opts.inputFormat, encoding: opts.encoding }));
+  const dataset = buildDataset(standard, tables);
+  const found: DataWarning[] = [...dataset.warnings];
+  const day = judgementDay(options, term.today());
+  const attestations = (opts.evidence ?? []).map((f) => readAttestations(readText(f), f, standard, dataset, day));
+  const waivers = (opts.waivers ?? []).map((f) => readWaivers(readText(f), f, standard, dataset, day));
+  for (const x of [...attestations, ...waivers]) found.push(...x.warnings);
+  options.attestations = attestations.flatMap((a) => a.records);
+  options.waivers = waivers.flatMap((w) => w.records);
+  const evaluation = evaluate(standard, dataset, options);
+  for (const use of evaluation.waivers) {
+    if (use.used === 0) found.push({ file: use.waiver.file, line: use.waiver.line, message: `waiver for ${use.waiver.indicator}${use.waiver.entity ? ` (${use.waiver.entity})` : ''} is unused: nothing it covers falls short` });
+  }
+  const warnings = found.map(formatWarning);
+  for (const w of warnings) term.stderr(`warning: ${w}`);
+  if (evaluation.results.length === 0) {
+    throw new UsageError(
+      options.levels
+        ? `nothing to check: no entity at ${opts.level!.join(', ')} in the data is judged by the selected indicators`
+        : 'nothing to check: no entity in the data is at a level these indicators judge (see --level)',
+    );
+  }
+  return {
+    standard,
+    dataset,
+    evaluation,
+    options,
+    warnings,
+    inputs: tables.map((t) => ({ file: t.file, encoding: t.encoding })),
+    expiredWaivers: waivers.flatMap((w) => w.expired),
+  };
+}
+
+function readText(file: string): string {
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new UsageError(`${file}: is a folder, not a file`);
+  return fs.readFileSync(file, 'utf8');
+}
