@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { checkCommand } from './commands/check.js';
 import { gapsCommand } from './commands/gaps.js';
+import { compareCommand } from './commands/compare.js';
 import { standardsCommand } from './commands/standards.js';
 import { templateCommand } from './commands/template.js';
 import { validateStandardCommand } from './commands/validate-standard.js';
@@ -28,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showSuggestionAfterError();
-  for (const make of [checkCommand, gapsCommand, standardsCommand, templateCommand, validateStandardCommand]) {
+  for (const make of [checkCommand, gapsCommand, compareCommand, standardsCommand, templateCommand, validateStandardCommand]) {
     program.addCommand(make(term).exitOverride());
   }
   program.commands.forEach((c) => c.commands.forEach((s) => s.exitOverride()));

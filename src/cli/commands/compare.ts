@@ -1,0 +1,119 @@
+// dabiao compare: two submissions (data files, or saved JSON reports) — what improved and what got worse.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { compare, regressed, type Snapshot } from '../../engine/compare.js';
+import type { Result } from '../../engine/types.js';
+import { formatsFor, type Format } from '../../report/index.js';
+import { words } from '../../i18n/words.js';
+import type { Standard } from '../../standard/types.js';
+import { readStandard } from '../io.js';
+import { withRunOptions, type RunOptions } from '../run-options.js';
+import { run } from '../session.js';
+import { writeReport } from '../output.js';
+import { UsageError } from '../errors.js';
+import type { Terminal } from '../terminal.js';
+
+interface CompareOptions extends RunOptions {
+  format: Format;
+  failOn: 'regression' | 'never';
+  output?: string;
+  color?: boolean;
+}
+
+export function compareCommand(term: Terminal): Command {
+  return withRunOptions(
+    new Command('compare')
+      .description('compare two submissions: improved, regressed, newly passing or failing, unchanged')
+      .argument('<old>', 'the earlier submission: data files (comma-separated), a folder of them, or a saved JSON report')
+      .argument('<new>', 'the later submission, in any of the same forms'),
+  )
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formatsFor('compare')).default('table'))
+    .addOption(new Option('--fail-on <what>', 'exit 1 when anything got worse (regression)').choices(['regression', 'never']).default('never'))
+    .option('-o, --output <file>', 'write the comparison to a file (whole, or not at all)')
+    .option('--no-color', 'no colour in table output')
+    .action(async (before: string, after: string, opts: CompareOptions) => {
+      const standard = readStandard(opts.standard);
+      const a = side(before, standard, opts, term);
+      const b = side(after, standard, opts, term);
+      const comparison = compare({ id: standard.id, title: standard.title }, a.snapshots, b.snapshots);
+      await writeReport({ kind: 'compare', comparison, warnings: [...a.warnings, ...b.warnings] }, opts, term);
+      term.exitCode = opts.failOn === 'regression' && regressed(comparison) ? 1 : 0;
+    });
+}
+
+/** One side: a saved dabiao JSON report, or data files evaluated now with the same options. */
+function side(spec: string, standard: Standard, opts: CompareOptions, term: Terminal): { snapshots: Snapshot[]; warnings: string[] } {
+  const files = expand(spec);
+  const report = files.length === 1 ? savedReport(files[0]!) : undefined;
+  if (report) {
+    if (report.standard?.id !== standard.id) throw new UsageError(`${files[0]}: a report against ${report.standard?.id ?? 'another standard'}, not ${standard.id}`);
+    return { snapshots: report.results.map(fromJson), warnings: [] };
+  }
+  const session = run(files, opts, term, standard);
+  const w = words(standard, term.lang);
+  return { snapshots: session.evaluation.results.map((r) => fromResult(r, w)), warnings: session.warnings };
+}
+
+/** "a.csv,b.csv" or a folder → the files; a single file as it is. */
+function expand(spec: string): string[] {
+  if (fs.existsSync(spec) && fs.statSync(spec).isDirectory()) {
+    const files = fs.readdirSync(spec).filter((f) => /\.(csv|tsv|txt|json|xlsx)$/i.test(f)).sort().map((f) => path.join(spec, f));
+    if (!files.length) throw new UsageError(`${spec}: no data files in this folder`);
+    return files;
+  }
+  return spec.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+interface SavedReport {
+  tool: string;
+  standard?: { id: string };
+  results: Record<string, unknown>[];
+}
+
+/** A JSON file written by `dabiao check --format json`, or undefined for a data file. */
+function savedReport(file: string): SavedReport | undefined {
+  if (!/\.json$/i.test(file) || !fs.existsSync(file)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
+  const r = parsed as Partial<SavedReport> & { kind?: string };
+  if (r?.tool !== 'dabiao') return undefined;
+  if (!Array.isArray(r.results) || (r.kind !== undefined && r.kind !== 'check')) throw new UsageError(`${file}: a dabiao ${r.kind ?? ''} report without results; save one with \`dabiao check --format json -o FILE\``);
+  return r as SavedReport;
+}
+
+function fromJson(x: Record<string, unknown>): Snapshot {
+  return {
+    path: x.path as string[],
+    entity: x.entity as string,
+    level: x.level as string,
+    indicator: x.indicator as string,
+    title: x.title as string,
+    class: (x.class as string | null) ?? undefined,
+    tier: x.tier as string,
+    status: x.status as Snapshot['status'],
+    value: x.value as Snapshot['value'],
+    actual: (x.actual as string | null) ?? undefined,
+    gap: (x.gap as Snapshot['gap']) ?? undefined,
+  };
+}
+
+function fromResult(r: Result, w: ReturnType<typeof words>): Snapshot {
+  return {
+    path: r.path,
+    entity: r.entity,
+    level: r.level,
+    indicator: r.indicator.id,
+    title: w.title(r.indicator),
+    class: r.indicator.class,
+    tier: r.tier,
+    status: r.status,
+    value: r.value,
+    actual: r.actual ? w.actual(r.actual) : undefined,
+    gap: r.gap,
+  };
+}
