@@ -2,6 +2,7 @@
 // stderr as they are found; bad input throws (main.ts turns it into one line and exit 2).
 import fs from 'node:fs';
 import { readStandard, readTable } from './io.js';
+import { decode } from '../data/encoding.js';
 import { buildDataset, type Dataset } from '../data/dataset.js';
 import { formatWarning, type DataWarning } from '../data/records.js';
 import { readAttestations, readWaivers, type Day } from '../data/audit-records.js';
@@ -85,5 +86,6 @@ export function run(files: string[], opts: RunOptions, term: Terminal, standard 
 
 function readText(file: string): string {
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new UsageError(`${file}: is a folder, not a file`);
-  return fs.readFileSync(file, 'utf8');
+  // Auditors keep these in Excel too: GBK as well as UTF-8.
+  return decode(fs.readFileSync(file)).text;
 }
