@@ -30,7 +30,7 @@ describe('dabiao check', () => {
   it('JSON output is stable: schemaVersion, summary, results with target and gap', () => {
     const r = dabiao(['check', '--standard', 'gongshu-53', '--format', 'json', GS]);
     const out = JSON.parse(r.stdout);
-    expect(out.schemaVersion).toBe(1);
+    expect(out.schemaVersion).toBe(2);
     expect(out.standard.id).toBe('gongshu-53');
     expect(out.results).toHaveLength(53);
     const gs14 = out.results.find((x: { indicator: string }) => x.indicator === 'GS-14');

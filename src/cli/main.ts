@@ -1,6 +1,5 @@
 // The dabiao command line: the only place that touches argv, the process and exit codes.
 import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
 import { checkCommand } from './commands/check.js';
 import { gapsCommand } from './commands/gaps.js';
 import { compareCommand } from './commands/compare.js';
@@ -8,10 +7,10 @@ import { standardsCommand } from './commands/standards.js';
 import { templateCommand } from './commands/template.js';
 import { validateStandardCommand } from './commands/validate-standard.js';
 import { describeError } from './errors.js';
+import { VERSION } from '../version.js';
 import type { Terminal } from './terminal.js';
 import { isLang } from '../i18n/lang.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export async function main(argv: string[]): Promise<number> {
   const term: Terminal = {
@@ -25,7 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   };
   const program = new Command('dabiao')
     .description('dabiao (达标) — check district data against public-culture service standards')
-    .version(version)
+    .version(VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showSuggestionAfterError();

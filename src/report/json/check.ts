@@ -1,12 +1,17 @@
-// JSON output of `check`: stable, documented in docs/json-output.md. Bump SCHEMA_VERSION on any incompatible change.
+// JSON output of `check`: stable, documented in docs/json-output.md. Bump SCHEMA_VERSION on any incompatible
+// change. Written as it goes: the header, then one result per line, then the summary — so a million results
+// never become one string. Each rule-file check tree is written once, under `checks`, and results refer to it.
 import type { Report, RenderOptions, Sink } from '../types.js';
-import type { Outcome, Result, Waiver } from '../../engine/types.js';
+import type { Outcome, Reason, Result, Waiver } from '../../engine/types.js';
 import type { Evaluation } from '../../engine/evaluate.js';
-import type { Standard } from '../../standard/types.js';
+import { checkFor, selectIndicators } from '../../engine/evaluate.js';
+import type { Check, Standard } from '../../standard/types.js';
 import { levelNameOf } from '../../standard/levels.js';
 import { formatMonth } from '../../standard/deadlines.js';
+import { walkChecks } from '../../standard/walk.js';
 import { resultDuty } from '../../engine/duty.js';
 import { words, type Words } from '../../i18n/words.js';
+import { VERSION } from '../../version.js';
 
 export const SCHEMA_VERSION = 2;
 
@@ -16,6 +21,7 @@ export function header(kind: string, evaluation: Evaluation, inputs: { file: str
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: 'dabiao',
+    version: VERSION,
     kind,
     lang,
     standard: { id: standard.id, title: standard.title, origin: standard.origin },
@@ -24,21 +30,60 @@ export function header(kind: string, evaluation: Evaluation, inputs: { file: str
   };
 }
 
+/** Where each check sits in the rule file: `{ ref: "GS-20/standard", path: "of/1" }`, the tree written once. */
+export interface CheckRefs {
+  trees: Record<string, Check>;
+  refOf(check: Check): { ref: string; path: string } | undefined;
+}
+
+export function checkRefs(evaluation: Evaluation): CheckRefs {
+  const { standard } = evaluation;
+  const trees: Record<string, Check> = {};
+  const where = new WeakMap<Check, { ref: string; path: string }>();
+  for (const indicator of selectIndicators(standard, { indicators: [...new Set(evaluation.results.map((r) => r.indicator.id))] })) {
+    for (const tier of evaluation.tiers) {
+      const root = checkFor(indicator, tier, standard);
+      const ref = `${indicator.id}/${tier}`;
+      trees[ref] = root;
+      walkChecks(root, [], (c, path) => {
+        if (!where.has(c)) where.set(c, { ref, path: path.join('/') });
+      });
+    }
+  }
+  return { trees, refOf: (c) => where.get(c) };
+}
+
+/** Writes `{ ...head, "<key>": [ items, one per line ], ...tail }`. */
+export function writeDocument(sink: Sink, head: Record<string, unknown>, key: string, items: Iterable<unknown>, tail: () => Record<string, unknown>): void {
+  const open = JSON.stringify(head, null, 2);
+  sink.write(`${open.slice(0, -2)},\n  ${JSON.stringify(key)}: [`);
+  let first = true;
+  for (const item of items) {
+    sink.write(`${first ? '' : ','}\n    ${JSON.stringify(item)}`);
+    first = false;
+  }
+  const rest = JSON.stringify(tail(), null, 2);
+  sink.write(`${first ? '' : '\n  '}],\n${rest.slice(2)}\n`);
+}
+
 export function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): void {
   const { evaluation } = report;
   const { standard } = evaluation;
   const w = words(standard, options.lang);
-  const out = {
-    ...header('check', evaluation, report.inputs, options.lang),
+  const refs = checkRefs(evaluation);
+  const head = { ...header('check', evaluation, report.inputs, options.lang), checks: refs.trees };
+  writeDocument(sink, head, 'results', mapIter(evaluation.results, (r) => resultJson(r, standard, w, refs)), () => ({
     summary: evaluation.summary.map((s) => ({ entity: s.entity, level: s.level, levelName: levelNameOf(standard, s.level), tier: s.tier, ...s.counts })),
-    results: evaluation.results.map((r) => resultJson(r, standard, w)),
     waivers: evaluation.waivers.map((u) => ({ ...waiverJson(u.waiver), used: u.used })),
     warnings: report.warnings,
-  };
-  sink.write(`${JSON.stringify(out, null, 2)}\n`);
+  }));
 }
 
-export function resultJson(r: Result, standard: Standard, w: Words) {
+function* mapIter<T, U>(xs: Iterable<T>, f: (x: T) => U): Iterable<U> {
+  for (const x of xs) yield f(x);
+}
+
+export function resultJson(r: Result, standard: Standard, w: Words, refs: CheckRefs) {
   const duty = resultDuty(standard, r);
   return {
     entity: r.entity,
@@ -47,11 +92,11 @@ export function resultJson(r: Result, standard: Standard, w: Words) {
     path: r.path,
     indicator: r.indicator.id,
     number: r.indicator.number,
-    title: r.indicator.title,
+    title: w.title(r.indicator),
     class: r.indicator.class ?? null,
     category: r.indicator.category,
     tier: r.tier,
-    ...outcome(r, w),
+    ...outcome(r, w, refs),
     responsible: duty.units,
     deadline: duty.deadlines.join('、') || null,
     tasks: duty.tasks,
@@ -60,24 +105,31 @@ export function resultJson(r: Result, standard: Standard, w: Words) {
   };
 }
 
-function outcome(o: Outcome, w: Words): Record<string, unknown> {
+function outcome(o: Outcome, w: Words, refs: CheckRefs): Record<string, unknown> {
   return {
     status: o.status,
     label: o.label ?? null,
     actual: o.actual ? w.actual(o.actual) : null,
+    actualData: o.actual ?? null,
     value: o.value ?? null,
-    target: { text: w.target(o.target), check: o.check },
+    target: { text: w.target(o.target), check: refs.refOf(o.check) ?? null },
     gap: o.gap ?? null,
     gapText: w.gap(o) || null,
     shortfall: o.shortfall ?? [],
     unknown: o.unknown ?? [],
+    ...(o.unlisted ? { unlisted: o.unlisted } : {}),
     ...(o.levelsOf ? { levelsOf: o.levelsOf } : {}),
     year: o.year ?? null,
     stage: o.stage ?? null,
-    ...(o.unlisted ? { unlisted: o.unlisted } : {}),
-    reasons: o.reasons.map((x) => ({ ...x, message: w.reason(x) })),
-    parts: o.parts?.map((p) => outcome(p, w)) ?? [],
+    ...(o.due ? { due: o.due } : {}),
+    reasons: o.reasons.map((x) => ({ ...neutral(x, w), message: w.reason(x) })),
+    parts: o.parts?.map((p) => outcome(p, w, refs)) ?? [],
   };
+}
+
+/** A reason as JSON: codes and names as they are, a band's condition as its text. */
+function neutral(r: Reason, w: Words): Record<string, unknown> {
+  return r.code === 'band-unknown' ? { code: r.code, condition: w.target(r.condition) } : { ...r };
 }
 
 export function waiverJson(w: Waiver) {

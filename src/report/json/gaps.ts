@@ -2,14 +2,16 @@
 import type { Report, RenderOptions, Sink } from '../types.js';
 import type { GapItem } from '../../engine/gaps.js';
 import { words } from '../../i18n/words.js';
-import { header, resultJson, waiverJson } from './check.js';
+import { checkRefs, header, resultJson, waiverJson } from './check.js';
 
 export function gaps(report: Extract<Report, { kind: 'gaps' }>, options: RenderOptions, sink: Sink): void {
   const { evaluation, gaps: list } = report;
   const w = words(evaluation.standard, options.lang);
-  const item = (it: GapItem) => ({ ...resultJson(it.result, evaluation.standard, w), relativeGap: it.relative ?? null, overdue: it.overdue });
+  const refs = checkRefs(evaluation);
+  const item = (it: GapItem) => ({ ...resultJson(it.result, evaluation.standard, w, refs), relativeGap: it.relative ?? null, overdue: it.overdue });
   const out = {
     ...header('gaps', evaluation, report.inputs, options.lang),
+    checks: refs.trees,
     groupBy: list.groupBy,
     counts: { actionable: list.items.length, pending: list.pending.length, waived: list.waived.length },
     groups: list.groups.map((g) => ({ key: g.key ?? null, unassigned: g.key === undefined, items: g.items.map((x) => ({ ...item(x.item), lead: x.lead })) })),
