@@ -9,12 +9,17 @@ import { validateStandardCommand } from './commands/validate-standard.js';
 import { describeError } from './errors.js';
 import { VERSION } from '../version.js';
 import type { Terminal } from './terminal.js';
-import { isLang } from '../i18n/lang.js';
-
+import { isLang, LANGS } from '../i18n/lang.js';
+import { Option } from 'commander';
 
 export async function main(argv: string[]): Promise<number> {
+  const envLang = process.env.DABIAO_LANG;
+  if (envLang && !isLang(envLang)) {
+    process.stderr.write(`dabiao: DABIAO_LANG="${envLang}": languages are ${LANGS.join(', ')}\n`);
+    return 2;
+  }
   const term: Terminal = {
-    lang: isLang(process.env.DABIAO_LANG) ? process.env.DABIAO_LANG : 'zh',
+    lang: isLang(envLang) ? envLang : 'zh',
     stdout: (t) => process.stdout.write(t),
     stderr: (l) => process.stderr.write(`${l}\n`),
     color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
@@ -31,7 +36,16 @@ export async function main(argv: string[]): Promise<number> {
   for (const make of [checkCommand, gapsCommand, compareCommand, standardsCommand, templateCommand, validateStandardCommand]) {
     program.addCommand(make(term).exitOverride());
   }
-  program.commands.forEach((c) => c.commands.forEach((s) => s.exitOverride()));
+  // --lang on every command (dabiao check --lang en …), overriding DABIAO_LANG.
+  const withLang = (c: Command) => c.addOption(new Option('--lang <lang>', 'language of the output: zh (default) or en; or set DABIAO_LANG').choices(LANGS));
+  program.commands.forEach((c) => {
+    if (c.commands.length) c.commands.forEach((s) => withLang(s.exitOverride()));
+    else withLang(c);
+  });
+  program.hook('preAction', (_, action) => {
+    const lang = action.opts().lang as string | undefined;
+    if (isLang(lang)) term.lang = lang;
+  });
   try {
     await program.parseAsync(argv);
     return term.exitCode;
