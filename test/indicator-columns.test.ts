@@ -40,13 +40,18 @@ it('a value for a metric not kept at the row level is a warning, not silently dr
 
 describe('city figures from county rows', () => {
   const counties = ['鹿城区', '龙湾区', '瓯海区', '洞头区', '瑞安市', '乐清市', '永嘉县', '平阳县', '苍南县', '文成县', '泰顺县'];
-  const status = (header: string, value: (i: number) => string, indicator: string, asOf?: number) => {
+  const status = (header: string, value: (i: number) => string, indicator: string, asOf?: number, tier = 'standard') => {
     const csv = `entity,level,parent,${header}\n${counties.map((c, i) => `${c},县,温州市,${value(i)}`).join('\n')}\n`;
-    const ev = evaluate(wz, buildDataset(wz, [readCsv(csv, 'data.csv')]), { indicators: [indicator], asOf: asOf === undefined ? undefined : { year: asOf, month: 12 } });
+    const ev = evaluate(wz, buildDataset(wz, [readCsv(csv, 'data.csv')]), { indicators: [indicator], asOf: asOf === undefined ? undefined : { year: asOf, month: 12 }, tiers: [tier] });
     return ev.results.find((r) => r.entity === '温州市')?.status;
   };
-  it('station counts add up to the city 设置率: 99 of 110 is exactly 90% (the 2019 stage passes, 2020 fails)', () => {
-    expect(status('乡镇（街道）数,已设综合文化站的乡镇（街道）数', () => '10,9', 'WZ-K02', 2019)).toBe('pass');
+  it('station counts add up to the city 设置率: 99 of 110 is exactly 90% (the goal’s 2019 stage passes; the standard, 设置率100%, does not)', () => {
+    // 【4．1】“2019年设置率达90%，2020年上半年达100%” stages the 创建目标 only.
+    expect(status('乡镇（街道）数,已设综合文化站的乡镇（街道）数', () => '10,9', 'WZ-K02', 2019, 'goal')).toBe('pass');
+    // The standard's 100% is due by 【4．1】's 2020年6月: in 2019 it is not yet due, from 2020 it fails.
+    expect(status('乡镇（街道）数,已设综合文化站的乡镇（街道）数', () => '10,9', 'WZ-K02', 2019)).toBe('pending');
+    expect(status('乡镇（街道）数,已设综合文化站的乡镇（街道）数', () => '10,9', 'WZ-K02', 2020)).toBe('fail');
+    expect(status('乡镇（街道）数,已设综合文化站的乡镇（街道）数', () => '10,9', 'WZ-K02', undefined, 'goal')).toBe('fail');
     expect(status('乡镇（街道）数,已设综合文化站的乡镇（街道）数', () => '10,9', 'WZ-K02')).toBe('fail');
   });
   it('every county below 90% means the city is below 90% (G11), whatever their sizes', () => {

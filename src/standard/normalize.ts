@@ -3,7 +3,7 @@ import type { RawStandard } from './schema.js';
 import type { Check, Indicator, Metric, Standard, Threshold } from './types.js';
 import { kindLookup, levelLookup, type KindLookup } from './levels.js';
 import { metricsReadAt } from './indicator-metric.js';
-import { latest, parseDeadline, type Due } from './deadlines.js';
+import { latest, monthsBetween, parseDeadline, type Due } from './deadlines.js';
 import { mapChecks, walkChecks } from './walk.js';
 
 export function normalize(raw: RawStandard, origin: string): Standard {
@@ -22,7 +22,7 @@ export function normalize(raw: RawStandard, origin: string): Standard {
 
   const byKey = new Map(metrics.map((m) => [m.key, m]));
   const taskDue = new Map((raw.tasks ?? []).map((t) => [t.id, { text: t.deadline, when: parseDeadline(t.deadline), task: t.id } as Due]));
-  const steps = [resolveLevels(kinds), resolveValues(byKey), resolveDue(taskDue)];
+  const steps = [resolveLevels(kinds), resolveValues(byKey), resolveDue(taskDue), stageDue];
   const resolve = (c: Check) => mapChecks(c, (x) => steps.reduce((acc, step) => step(acc), x));
   const indicators: Indicator[] = raw.indicators.map((x) => {
     const check = resolve(x.check as Check);
@@ -117,6 +117,23 @@ function resolveValues(metrics: Map<string, Metric>): (check: Check) => Check {
       default:
         return check;
     }
+  };
+}
+
+/**
+ * A year stage is due by the end of its year: "2019年设置率达90%" cannot wait for the sub-task's final deadline
+ * (2020年6月), which belongs to the last stage. A stage's deadline is the earlier of the two.
+ */
+function stageDue(check: Check): Check {
+  if (check.kind !== 'stages') return check;
+  return {
+    ...check,
+    stages: check.stages.map((s) => {
+      const due = s.check.due;
+      const end = { year: s.year, month: 12 };
+      if (due && due.when.kind === 'month' && monthsBetween(end, due.when.at) <= 0) return s;
+      return { ...s, check: { ...s.check, due: { text: `${s.year}年`, when: { kind: 'month', at: end }, task: due?.task } } };
+    }),
   };
 }
 
