@@ -1,7 +1,7 @@
 // each / share / count: a condition checked on every member entity, then judged over the set.
 import type { Check, CountCheck, EachCheck, ManualCheck, ShareCheck } from '../../standard/types.js';
 import { walkChecks } from '../../standard/walk.js';
-import type { Actual, Context, Evaluator, Outcome, Reason, Target } from '../types.js';
+import type { Actual, Context, Evaluator, Outcome, Reason, Status, Target } from '../types.js';
 import type { Entity } from '../../data/dataset.js';
 import { gapOf, meets, round } from '../math.js';
 import { unitOf } from '../units.js';
@@ -28,10 +28,25 @@ interface Tally {
   open: boolean;
   /** Why some members are unknown beyond their own results: counts or kinds the data does not give. */
   reasons: Reason[];
+  /** What the unknown members are waiting for: data (missing), a person's judgement (manual) or a deadline. */
+  waiting: Set<Status>;
+  /** The judgement reasons of manual members (what evidence they need), once each. */
+  judgements: Reason[];
+}
+
+/**
+ * An undecided roll-up is `missing` when some member's data is absent (or members are absent, unlisted or of
+ * unknown kind); `manual` when every undecided member only awaits a person's judgement or its evidence;
+ * `pending` when every one is only not yet due.
+ */
+function undecided(t: Tally): Status {
+  if (t.waiting.has('missing') || t.open || t.unlisted > 0 || t.reasons.some((r) => r.code === 'kind-unknown')) return 'missing';
+  if (t.waiting.has('manual')) return 'manual';
+  return t.waiting.has('pending') ? 'pending' : 'missing';
 }
 
 function tally(check: MemberCheck, part: Partition, ctx: Context): Tally {
-  const t: Tally = { pass: [], fail: [], unknown: [], u: 0, n: 0, unlisted: part.unaccounted, na: 0, open: part.countUnknown.length > 0, reasons: [] };
+  const t: Tally = { pass: [], fail: [], unknown: [], u: 0, n: 0, unlisted: part.unaccounted, na: 0, open: part.countUnknown.length > 0, reasons: [], waiting: new Set(), judgements: [] };
   const members = { level: check.level, levelKind: check.levelKind };
   for (const m of part.members) {
     const o = outcomeOf(check.check, m, ctx);
@@ -45,6 +60,8 @@ function tally(check: MemberCheck, part: Partition, ctx: Context): Tally {
     else {
       t.unknown.push(m.name);
       t.u++;
+      t.waiting.add(o.status === 'manual' || o.status === 'pending' ? o.status : 'missing');
+      if (o.status === 'manual' && t.judgements.length === 0) t.judgements.push(...o.reasons.filter((r) => r.code === 'evidence-required' || r.code === 'needs-judgement'));
     }
   }
   // A row whose kind is not given may or may not be a member; only its own failure or doubt matters then.
@@ -58,6 +75,7 @@ function tally(check: MemberCheck, part: Partition, ctx: Context): Tally {
     t.n += unsure.length;
     t.reasons.push({ code: 'kind-unknown', level: check.level, levelKind: check.levelKind!, entities: unsure.map((m) => m.name) });
   }
+  if (part.absentMembers.length) t.waiting.add('missing');
   t.unknown.push(...part.absentMembers);
   t.u += part.absentMembers.length + part.unaccounted;
   t.n += part.absentMembers.length + part.unaccounted;
@@ -280,7 +298,7 @@ export const each: Evaluator<EachCheck> = (check, entity, ctx) =>
     const base = { target, actual: tallyActual(t, check), value: round((t.pass.length / t.n) * 100), check };
     const unknown = t.unknown.length ? t.unknown : undefined;
     if (t.fail.length) return { ...base, status: 'fail', shortfall: t.fail, unknown, gap: { amount: t.fail.length, entities: t.fail.length }, reasons: [] };
-    if (t.u) return { ...base, status: 'missing', unknown, reasons: [{ code: 'members-unknown', level: check.level, levelKind: check.levelKind, entities: t.unknown }] };
+    if (t.u) return { ...base, status: undecided(t), unknown, reasons: [{ code: 'members-unknown', level: check.level, levelKind: check.levelKind, entities: t.unknown }, ...t.judgements] };
     return { ...base, status: 'pass', reasons: [] };
   });
 
@@ -295,7 +313,7 @@ export const share: Evaluator<ShareCheck> = (check, entity, ctx) =>
       // Unknown members might still meet it: the gap is what remains even if they all do.
       return { ...base, status: 'fail', shortfall: t.fail, gap: { ...gapOf(pct(t.pass.length + t.u), check.op, check.value, '%'), entities: needed(t, check) }, reasons: [] };
     }
-    return { ...base, status: 'missing', reasons: [{ code: 'members-unknown', level: check.level, levelKind: check.levelKind, entities: t.unknown }] };
+    return { ...base, status: undecided(t), reasons: [{ code: 'members-unknown', level: check.level, levelKind: check.levelKind, entities: t.unknown }, ...t.judgements] };
   });
 
 /** How many more members must meet the condition for a ≥ / > share target. */
@@ -313,5 +331,5 @@ export const count: Evaluator<CountCheck> = (check, entity, ctx) =>
     const base = { target, actual: { kind: 'number', value: t.pass.length } as Actual, value: t.pass.length, check, unknown: t.unknown.length ? t.unknown : undefined };
     if (low && high) return { ...base, status: 'pass', reasons: [] };
     if (!low && !high) return { ...base, status: 'fail', shortfall: t.fail, gap: gapOf(t.pass.length, check.op, check.value), reasons: [] };
-    return { ...base, status: 'missing', reasons: [{ code: 'members-unknown', level: check.level, levelKind: check.levelKind, entities: t.unknown }] };
+    return { ...base, status: undecided(t), reasons: [{ code: 'members-unknown', level: check.level, levelKind: check.levelKind, entities: t.unknown }, ...t.judgements] };
   });
