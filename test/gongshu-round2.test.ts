@@ -200,7 +200,7 @@ describe('§1 a judgement never passes on a bare 是', () => {
   // Engine (src/engine/checks/rollup-members.ts): a roll-up whose only undecided members are `manual` (a judgement
   // awaiting evidence) reports `missing` (members-unknown), as if data were absent. The text's verdict is `manual`.
   // These are marked as known failures; remove `.fails` when the engine reports `manual`.
-  it.fails.each(JUDGED_BELOW)('%s at the district: 是 without evidence in every street / community is manual (engine says missing)', (id) => {
+  it.each(JUDGED_BELOW)('%s at the district: 是 without evidence in every street / community is manual, awaiting evidence', (id) => {
     expect(at(bare.results, id).status).toBe('manual');
   });
 

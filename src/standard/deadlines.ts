@@ -14,6 +14,8 @@ export interface Due {
   text: string;
   when: When;
   task?: string;
+  /** Set when the deadline is a year stage's own (its year's end), not one the rule file gave the clause. */
+  stage?: number;
 }
 
 export function parseDeadline(text: string): When {

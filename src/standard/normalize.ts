@@ -31,7 +31,8 @@ export function normalize(raw: RawStandard, origin: string): Standard {
     const read = metricsReadAt(check, evaluateAt[0]!, byKey);
     const tiers = Object.fromEntries(Object.entries(x.tiers ?? {}).map(([k, c]) => [k, resolve(c as Check)]));
     let clauseDeadlines = false;
-    for (const tree of [check, ...Object.values(tiers)]) walkChecks(tree, [], (c) => void (clauseDeadlines ||= c.due !== undefined));
+    // A year stage's own end does not tie the indicator's clauses to deadlines; a task or deadline in the rule does.
+    for (const tree of [check, ...Object.values(tiers)]) walkChecks(tree, [], (c) => void (clauseDeadlines ||= c.due !== undefined && (c.due.stage === undefined || c.due.task !== undefined)));
     const own = x.deadline !== undefined ? { text: x.deadline, when: parseDeadline(x.deadline) } : undefined;
     return {
       ...x,
@@ -132,7 +133,7 @@ function stageDue(check: Check): Check {
       const due = s.check.due;
       const end = { year: s.year, month: 12 };
       if (due && due.when.kind === 'month' && monthsBetween(end, due.when.at) <= 0) return s;
-      return { ...s, check: { ...s.check, due: { text: `${s.year}年`, when: { kind: 'month', at: end }, task: due?.task } } };
+      return { ...s, check: { ...s.check, due: { text: `${s.year}年`, when: { kind: 'month', at: end }, task: due?.task, stage: s.year } } };
     }),
   };
 }
