@@ -304,3 +304,27 @@ describe('kinds within a level: 行政村 and 社区 are both 村（社区）', 
     expect(() => evaluateCsv(std, rows('一村,村（社区）,甲街道,,6,乡\n', true))).toThrow(/data\.csv:4:\d+: "乡" is not a kind of 村（社区）/);
   });
 });
+
+describe('a level total tells a kind its count once every row says its kind', () => {
+  // "每个行政村…100%的村达标" with 村（社区）数 given and every row saying 村 or 社区: the 行政村 are all listed.
+  const std = loadStandardText(
+    BASE.replace('  - { id: community, name: 社区 }', '  - { id: village, name: 村（社区）, kinds: [{ id: admin_village, name: 行政村, aliases: [村] }, { id: urban_community, name: 社区 }] }').replace(
+      'metrics:\n',
+      'metrics:\n  - { key: vc_count, label: 村（社区）数, type: number, levels: [district, street], countOf: 村（社区） }\n  - { key: av_count, label: 行政村数, type: number, levels: [district, street], countOf: 行政村 }\n',
+    ) +
+      `indicators:
+  - { id: T-01, number: 1, title: t, category: [c], level: village, evaluateAt: [区], source: s,
+      check: { kind: each, level: 行政村, check: { kind: compare, metric: shows, op: ">=", value: 5 } } }
+`,
+    'totals.yaml',
+  );
+  const data = (total: string, rows: string) => `entity,level,parent,村（社区）数,演出场次\n测试区,区,,${total},\n${rows}`;
+  const at = (csv: string) => evaluateCsv(std, csv).results.find((r) => r.entity === '测试区')!;
+  it.each([
+    ['村（社区）数 3, three rows with kinds: complete', '3', '一村,村,测试区,,6\n二村,村,测试区,,7\n三社区,社区,测试区,,1\n', 'pass'],
+    ['村（社区）数 4, three rows: one unlisted row might be a 行政村', '4', '一村,村,测试区,,6\n二村,村,测试区,,7\n三社区,社区,测试区,,1\n', 'missing'],
+    ['no count at all: unknown', '', '一村,村,测试区,,6\n二村,村,测试区,,7\n三社区,社区,测试区,,1\n', 'missing'],
+  ])('%s', (_, total, rows, status) => {
+    expect(at(data(total, rows)).status).toBe(status);
+  });
+});

@@ -54,70 +54,96 @@ function findPartition(entity: Entity, set: MemberSet, given: string | undefined
   const members: Entity[] = [];
   const blocks: Entity[] = [];
   const kindUnknown: Entity[] = [];
-  const counts = ctx.standard.metrics.filter((m) => m.countOf === level && m.countOfKind === set.levelKind).map((m) => m.key);
+  const countKeys = (kind: string | undefined) => ctx.standard.metrics.filter((m) => m.countOf === level && m.countOfKind === kind).map((m) => m.key);
+  const counts = countKeys(set.levelKind);
+  // Counting one kind (行政村), the level's total (村（社区）数) also tells how many there are once every row
+  // under an entity is listed and says its kind.
+  const totals = set.levelKind !== undefined ? countKeys(undefined) : [];
   // Where the standard keeps the number of members (社区数) and does not list them all itself, an entity that does
   // not state it may have more members than the rows show.
   const listed = ctx.standard.places.some((p) => p.level === level);
-  const needsCount = counts.length > 0 && !listed;
-  const stated = (e: Entity) => {
-    for (const k of counts) {
+  const needsCount = counts.length + totals.length > 0 && !listed;
+  const valueOf = (e: Entity, keys: string[]) => {
+    for (const k of keys) {
       const v = e.values.get(k);
       if (v?.kind === 'number') return v.value;
     }
     return undefined;
   };
+  /** How many members under `e` the data leaves out, given what was found; undefined when `e` does not say. */
+  const missingUnder = (e: Entity, found: Scan): number | undefined => {
+    const n = valueOf(e, counts);
+    if (n !== undefined) return Math.max(0, n - found.candidates);
+    const total = valueOf(e, totals);
+    if (total === undefined) return undefined;
+    // Unlisted rows of unknown kind might each be a member; rows listed without a kind might be too.
+    return total > found.rows ? total - found.rows : found.unsure > 0 ? undefined : 0;
+  };
   let deficit = 0;
   /** Entities that could state the number of members under them (the count is kept at their level) but do not. */
   const silent: Entity[] = [];
-  const keptAt = (e: Entity) => counts.some((k) => ctx.metrics.get(k)!.levels.includes(e.level));
-  /** Rows found at the level under `e` (a block counts as one), and whether some part of it has no known number. */
-  const scan = (e: Entity): { found: number; open: boolean } => {
-    let found = 0;
-    let open = false;
+  const keptAt = (e: Entity) => [...counts, ...totals].some((k) => ctx.metrics.get(k)!.levels.includes(e.level));
+  interface Scan {
+    /** Members and rows that may be members (kind not given); a block counts as one. */
+    candidates: number;
+    /** Rows at the level, of any kind. */
+    rows: number;
+    unsure: number;
+    /** Some part below has no known number of members. */
+    open: boolean;
+  }
+  const scan = (e: Entity): Scan => {
+    const out: Scan = { candidates: 0, rows: 0, unsure: 0, open: false };
     for (const c of e.children) {
       if (c.level === level) {
         const member = isMember(c, set);
         if (member) members.push(c);
         else if (member === undefined) kindUnknown.push(c);
-        found++;
+        if (member !== false) out.candidates++;
+        if (member === undefined) out.unsure++;
+        out.rows++;
         // Members right under `e`: only `e` (or an entity above it) can say how many there are.
-        if (needsCount) open = true;
+        if (needsCount) out.open = true;
       } else if (c.depth < depth) {
         if (given !== undefined && hasOwnFigure(c, given, ctx)) {
           blocks.push(c);
-          found++;
+          out.candidates++;
+          out.rows++;
           continue;
         }
         const mark = [members.length, kindUnknown.length, silent.length] as const;
         const below = scan(c);
-        if (below.found === 0) {
+        if (below.rows === 0) {
           members.length = mark[0];
           kindUnknown.length = mark[1];
           silent.length = mark[2];
           blocks.push(c);
-        } else {
-          const n = stated(c);
-          if (n !== undefined) {
-            if (n > below.found) deficit += n - below.found;
-            silent.length = mark[2];
-          } else if (below.open) {
-            if (keptAt(c)) silent.push(c);
-            else open = true;
-          }
+          out.candidates++;
+          out.rows++;
+          continue;
         }
-        found += Math.max(below.found, 1);
+        const gap = missingUnder(c, below);
+        if (gap !== undefined) {
+          deficit += gap;
+          silent.length = mark[2];
+        } else if (below.open && valueOf(c, counts) === undefined && valueOf(c, totals) === undefined) {
+          if (keptAt(c)) silent.push(c);
+          else out.open = true;
+        }
+        out.candidates += below.candidates;
+        out.rows += below.rows;
+        out.unsure += below.unsure;
       }
     }
-    return { found, open };
+    return out;
   };
   const top = scan(entity);
-  if (top.open && stated(entity) === undefined) silent.push(entity);
   const gone = absent(entity, level, depth, ctx);
-  const own = stated(entity);
   // The judged entity's own count covers everything under it, when nothing else stands in for part of it.
-  const ownCovers = own !== undefined && blocks.length === 0 && gone.absentBlocks.length === 0;
-  const unaccounted = ownCovers ? Math.max(0, own - members.length - kindUnknown.length - gone.absentMembers.length) : deficit;
-  const countUnknown = ownCovers || !needsCount ? [] : silent;
+  const own = blocks.length === 0 && gone.absentBlocks.length === 0 ? missingUnder(entity, top) : undefined;
+  if (top.open && valueOf(entity, counts) === undefined && valueOf(entity, totals) === undefined) silent.push(entity);
+  const unaccounted = own !== undefined ? Math.max(0, own - gone.absentMembers.length) : deficit;
+  const countUnknown = own !== undefined || !needsCount ? [] : silent;
   return { members, blocks, ...gone, unaccounted, countUnknown, kindUnknown };
 }
 
