@@ -1,29 +1,59 @@
-// Blank data sheets: every metric measured at a level, with one row per known entity (or an example row).
-import type { Standard } from '../standard/types.js';
+// Blank data sheets: every metric measured at a level, with one row per known entity (or an example row). Items
+// a person judges get an evidence column beside them (a 是 there passes only with a document), and a level with
+// kinds (村 / 社区) gets a column to say which.
+import { stringify } from 'csv-stringify/sync';
+import type { Check, Metric, Standard } from '../standard/types.js';
 import { levelNameOf } from '../standard/levels.js';
+import { walkChecks } from '../standard/walk.js';
+
+/** Metrics whose 是 is a judgement that needs evidence: a manual clause's, or a figure standing in for judged members. */
+function judgedMetrics(std: Standard): Set<string> {
+  const judged = new Set<string>();
+  const needsEvidence = (c: Check) => {
+    let found = false;
+    walkChecks(c, [], (x) => void (found ||= x.kind === 'manual' && x.requireEvidence === true));
+    return found;
+  };
+  for (const i of std.indicators) {
+    for (const tree of [i.check, ...Object.values(i.tiers)]) {
+      walkChecks(tree, [], (c) => {
+        if (c.kind === 'manual' && c.metric && c.requireEvidence) judged.add(c.metric);
+        if ((c.kind === 'each' || c.kind === 'share' || c.kind === 'count') && c.given && needsEvidence(c.check)) judged.add(c.given);
+      });
+    }
+  }
+  return judged;
+}
+
+interface Column {
+  header: string;
+  metric?: Metric;
+}
 
 function sheet(std: Standard, level: string) {
-  const depth = std.levels.find((l) => l.id === level)!.depth;
-  const metrics = std.metrics.filter((m) => m.levels.includes(level));
-  const parentName = depth > 0 ? (depth === 1 ? std.region : `（所属${levelNameOf(std, std.levels[depth - 1]!.id)}）`) : '';
+  const lv = std.levels.find((l) => l.id === level)!;
+  const judged = judgedMetrics(std);
+  const columns: Column[] = [{ header: 'entity' }, { header: 'level' }, ...(lv.kinds.length ? [{ header: '类型' }] : []), { header: 'parent' }];
+  for (const m of std.metrics.filter((x) => x.levels.includes(level))) {
+    columns.push({ header: m.label, metric: m });
+    if (judged.has(m.key)) columns.push({ header: `${m.label}依据` });
+  }
+  const parentName = lv.depth > 0 ? (lv.depth === 1 ? std.region : `（所属${levelNameOf(std, std.levels[lv.depth - 1]!.id)}）`) : '';
   const known = std.places.filter((p) => p.level === level);
-  const names = depth === 0 ? [std.region] : known.length ? known.map((p) => p.name) : [`（${levelNameOf(std, level)}名称）`];
-  const rows = names.map((name) => ({ name, level: levelNameOf(std, level), parent: known.find((p) => p.name === name)?.parent ?? parentName }));
-  return { metrics, rows };
+  const names = lv.depth === 0 ? [std.region] : known.length ? known.map((p) => p.name) : [`（${levelNameOf(std, level)}名称）`];
+  const kindHint = lv.kinds.length ? `（${lv.kinds.map((k) => k.name).join('或')}）` : '';
+  const rows = names.map((name) => ({ entity: name, level: levelNameOf(std, level), 类型: kindHint, parent: known.find((p) => p.name === name)?.parent ?? parentName }));
+  return { columns, rows };
 }
 
 export function templateCsv(std: Standard, level: string): string {
-  const { metrics, rows } = sheet(std, level);
-  const header = ['entity', 'level', 'parent', ...metrics.map((m) => m.label)];
-  const body = rows.map((r) => [r.name, r.level, r.parent, ...metrics.map(() => '')]);
-  return `\uFEFF${[header, ...body].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  const { columns, rows } = sheet(std, level);
+  const records = rows.map((r) => columns.map((c) => (c.metric ? '' : ((r as Record<string, string>)[c.header] ?? ''))));
+  return `\uFEFF${stringify([columns.map((c) => c.header), ...records], { record_delimiter: '\r\n' })}`;
 }
 
 export function templateJson(std: Standard, level: string): string {
-  const { metrics, rows } = sheet(std, level);
-  return `${JSON.stringify(rows.map((r) => ({ entity: r.name, level: r.level, parent: r.parent || undefined, ...Object.fromEntries(metrics.map((m) => [m.label, null])) })), null, 2)}\n`;
-}
-
-function csvCell(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const { columns, rows } = sheet(std, level);
+  const objects = rows.map((r) => Object.fromEntries(columns.map((c) => [c.header, c.metric ? null : ((r as Record<string, string>)[c.header] || undefined)])));
+  return `${JSON.stringify(objects, null, 2)}\n`;
 }
