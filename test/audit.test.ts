@@ -277,3 +277,76 @@ describe('comparing two submissions', () => {
     expect(out.rows.every((x: { change: string }) => x.change === 'unchanged')).toBe(true);
   });
 });
+
+describe('the shipped auditor fixtures (wenzhou 2017 baseline)', () => {
+  const BASELINE = 'fixtures/wenzhou-2017-baseline.csv';
+  const json = (args: string[]) => {
+    const r = dabiao(args);
+    if (r.code !== 0 && r.code !== 1) throw new Error(r.stderr);
+    return { ...r, out: JSON.parse(r.stdout) };
+  };
+  it('gaps --by owner --as-of 2020-12: a section per unit of the responsibility table, overdue flags, and 未分配 last', () => {
+    const { out } = json(['gaps', '--standard', 'wenzhou-72', '--by', 'owner', '--as-of', '2020-12', '--format', 'json', BASELINE]);
+    const keys = out.groups.map((g: { key: string | null }) => g.key);
+    for (const unit of ['市文广新局', '各县（市、区）政府', '市委宣传部']) expect(keys).toContain(unit);
+    const bureau = out.groups.find((g: { key: string }) => g.key === '市文广新局');
+    // K09 (建成综合性服务平台, 【16．1】 2019年12月) is not met at the end of 2017's data: overdue by 12 months in 2020-12.
+    const k09 = bureau.items.find((i: { indicator: string }) => i.indicator === 'WZ-K09');
+    expect(k09).toMatchObject({ status: 'fail', overdue: true, lead: true });
+    expect(k09.due).toContainEqual(expect.objectContaining({ state: 'overdue', months: 12 }));
+    // every actionable item is under some unit, or under 未分配 — none is dropped
+    const listed = new Set(out.groups.flatMap((g: { items: { indicator: string }[] }) => g.items.map((i) => i.indicator)));
+    expect(listed.size).toBe(out.counts.actionable);
+  });
+  it('the evidence file turns named manual results into pass (G01, G53: 是 with documents) or fail (G35: 否)', () => {
+    const { out } = json(['check', '--standard', 'wenzhou-72', '--tier', 'both', '--format', 'json', '--evidence', 'fixtures/wenzhou-evidence.yaml', '-i', 'WZ-G01,WZ-G53,WZ-G35', BASELINE]);
+    const status = (id: string, tier: string) => out.results.find((r: { indicator: string; tier: string }) => r.indicator === id && r.tier === tier);
+    for (const tier of ['standard', 'goal']) {
+      expect(status('WZ-G01', tier).status).toBe('pass');
+      expect(status('WZ-G53', tier).status).toBe('pass');
+      expect(status('WZ-G35', tier).status).toBe('fail');
+    }
+    // the result says which record settled it
+    const reasons = status('WZ-G01', 'standard').parts.flatMap((p: { reasons: { code: string; line: number }[] }) => p.reasons);
+    expect(reasons).toContainEqual(expect.objectContaining({ code: 'attested', file: 'fixtures/wenzhou-evidence.yaml', line: 3 }));
+  });
+  it('the waiver file: K14 waived and the exit code 0 when nothing else fails; the expired and the unused waiver reported', () => {
+    const args = ['check', '--standard', 'wenzhou-72', '--as-of', '2020-12', '--waivers', 'fixtures/wenzhou-waivers.yaml', '-i', 'WZ-K14,WZ-G02', BASELINE];
+    const r = dabiao(args);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('wenzhou-waivers.yaml:7: waiver for WZ-G40 (温州市) expired on 2019-06-30; ignored');
+    expect(r.stderr).toContain('wenzhou-waivers.yaml:12: waiver for WZ-G02 (温州市) is unused');
+    const { out } = json([...args, '--format', 'json']);
+    expect(out.results.find((x: { indicator: string }) => x.indicator === 'WZ-K14')).toMatchObject({ status: 'waived', waived: { was: 'fail', approvedBy: '温州市人民政府办公室（温政办函〔2019〕12号）' } });
+    // without the waiver the same run fails
+    expect(dabiao(['check', '--standard', 'wenzhou-72', '--as-of', '2020-12', '-i', 'WZ-K14,WZ-G02', BASELINE]).code).toBe(1);
+  });
+  it('the gap list puts waived items in their own section, with reason and approver', () => {
+    const args = ['gaps', '--standard', 'wenzhou-72', '--as-of', '2020-12', '--waivers', 'fixtures/wenzhou-waivers.yaml', BASELINE];
+    const r = dabiao(args);
+    for (const heading of ['已豁免', '已过期的豁免', '未使用的豁免']) expect(r.stdout).toMatch(new RegExp(`^${heading}`, 'm'));
+    const { out } = json([...args, '--format', 'json']);
+    expect(out.waived).toEqual([expect.objectContaining({ indicator: 'WZ-K14', waived: expect.objectContaining({ reason: expect.stringContaining('延至2021年底'), approvedBy: '温州市人民政府办公室（温政办函〔2019〕12号）' }) })]);
+    expect(out.expiredWaivers.map((w: { indicator: string }) => w.indicator)).toEqual(['WZ-G40']);
+    expect(out.unusedWaivers.map((w: { indicator: string }) => w.indicator)).toEqual(['WZ-G02']);
+    // the waived item is not among the items to act on
+    expect(out.groups.flatMap((g: { items: { indicator: string }[] }) => g.items.map((i) => i.indicator))).not.toContain('WZ-K14');
+  });
+  it('compare 2017 → 2019 lists what improved and what regressed, and --fail-on regression exits 1', () => {
+    // fixtures/wenzhou-2019.csv: 设置率 88.1% → 95.1%, 配备率 26.31% → 62.5%, 编制3名以上 54 → 120 stations,
+    // 建成率 85.6% → 91.2%, city cultural-centre databases 0 → 3; 人均到馆 2 → 0.5 次, library digital 60 → 25 TB.
+    const r = dabiao(['compare', '--standard', 'wenzhou-72', '--format', 'json', '--fail-on', 'regression', BASELINE, 'fixtures/wenzhou-2019.csv']);
+    expect(r.code).toBe(1);
+    const change = Object.fromEntries(JSON.parse(r.stdout).rows.map((x: { indicator: string; change: string }) => [x.indicator, x.change]));
+    expect(change).toMatchObject({
+      'WZ-K02': 'improved', // 95.1% < 100%, closer
+      'WZ-K13': 'improved',
+      'WZ-K14': 'improved',
+      'WZ-K07': 'newly-passing', // 3 databases: 建成3个地方特色数字资源库
+      'WZ-G11': 'newly-passing', // 91.2% ≥ 90%
+      'WZ-G07': 'newly-failing', // 0.5 < 0.6 次
+      'WZ-G36': 'newly-failing', // 25 < 30 TB
+      'WZ-G04': 'unchanged', // 1.2 → 1.5 册: passes the standard (≥1册) both times
+    });
+  });
+});

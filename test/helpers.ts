@@ -82,7 +82,9 @@ export function dabiao(args: string[], input?: string | Buffer) {
     input,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
     encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
   });
+  if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -10,7 +10,9 @@ export const cases: Evaluator<CasesCheck> = (check, entity, ctx) => {
     const when = evaluateCheck(c.when, entity, ctx);
     if (when.status === 'pass') {
       const then = evaluateCheck(c.then, entity, ctx);
-      return { ...then, target: { kind: 'band', label: c.label, labelEn: c.labelEn, condition: when.target, then: then.target }, actual: banded(when.actual, then.actual), parts: [when, then], check: c.then };
+      // The figure that picked the band (a population) is shown; a level or a yes/no condition adds nothing.
+      const figure = when.check.kind === 'compare' ? when.actual : undefined;
+      return { ...then, target: { kind: 'band', label: c.label, labelEn: c.labelEn, condition: when.target, then: then.target }, actual: banded(figure, then.actual), parts: [when, then], check: c.then };
     }
     // An exclusion ("a township without a station is not counted") needs its condition shown to hold; when it
     // is unknown, the entity is judged by the cases that follow.

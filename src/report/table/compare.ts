@@ -59,9 +59,11 @@ function side(s: Snapshot | undefined, lang: 'zh' | 'en'): string {
   return `${WORDS[lang].status[s.status] ?? s.status}${s.actual ? `\n${s.actual}` : ''}`;
 }
 
-function delta(n: number | undefined): string {
+function delta(n: number | undefined, unit?: string, lang: 'zh' | 'en' = 'zh'): string {
   if (n === undefined || n === 0) return '';
-  return `${n > 0 ? '+' : ''}${formatNumber(n)}`;
+  const shown = Math.abs(n) >= 1 ? +n.toFixed(2) : +n.toPrecision(2);
+  const u = unit === '%' ? (lang === 'en' ? ' pp' : ' 个百分点') : unit ? ` ${unit}` : '';
+  return `${n > 0 ? '+' : ''}${formatNumber(shown)}${u}`;
 }
 
 function rowsTable(rows: ChangeRow[], options: RenderOptions, chalk: ChalkInstance, showTier: boolean): string {
@@ -79,8 +81,8 @@ function rowsTable(rows: ChangeRow[], options: RenderOptions, chalk: ChalkInstan
       paint[r.change](fit(t.change[r.change], 2)),
       fit(side(r.old, options.lang), 3),
       fit(side(r.new, options.lang), 4),
-      fit(delta(r.valueDelta), 5),
-      fit(r.gapDelta ? `${delta(r.gapDelta)}${unit ? ` ${unit}` : ''}` : '', 6),
+      fit(delta(r.valueDelta, unit, options.lang), 5),
+      fit(delta(r.gapDelta, unit, options.lang), 6),
     ]);
   }
   return table.toString();
