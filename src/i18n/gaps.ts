@@ -33,7 +33,7 @@ export function gapText(o: Outcome, w: Words): string {
       const more = g.entities !== undefined && o.check.kind === 'share' && members ? (en ? `; ${g.entities} more ${w.levels(members.id, members.kind)} needed` : `，还需${g.entities}个${w.level(members.id, members.kind)}`) : '';
       parts.push(en ? `short by ${amount}${pct}${more}` : `差 ${amount}${pct}${more}`);
     }
-    parts.push(...o.reasons.filter((r) => r.code === 'partial').map((r) => w.reason(r)));
+    parts.push(...o.reasons.filter((r) => r.code === 'partial' || r.code === 'attested').map((r) => w.reason(r)));
   } else if (o.status !== 'pass') {
     const unknown = o.reasons.find((r) => r.code === 'members-unknown');
     if (unknown && unknown.code === 'members-unknown') {
