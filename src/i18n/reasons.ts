@@ -53,7 +53,7 @@ export function reasonText(r: Reason, w: Words): string {
         ? `${w.metric(r.metric)} only says "${r.said ? 'met' : 'not met'}"; this target needs the figure`
         : `${w.metric(r.metric)}只填了“${r.said ? '达标' : '未达标'}”，对此目标须填具体数值`;
     case 'not-yet-due':
-      return en ? `not yet due: deadline ${r.month ?? r.deadline}${r.task ? ` (sub-task ${r.task})` : ''}` : `未到期：完成时限${r.deadline}${r.task ? `（【${r.task.replace('.', '．')}】）` : ''}`;
+      return en ? `not yet due: ${w.deadline(r.deadline)}${r.task ? ` (${w.task(r.task)})` : ''}` : `未到期：完成时限${r.deadline}${r.task ? `（${w.task(r.task)}）` : ''}`;
     case 'attested':
       return en
         ? `attested by ${r.by}${r.date ? ` on ${r.date}` : ''} (${r.file}:${r.line}): ${r.evidence}`

@@ -1,6 +1,7 @@
 // Words for one standard in one language: names from the rule file (its English ones where it has them) and
 // dabiao's own phrases. Every report renders engine results through one of these.
-import type { Check, Indicator, Standard } from '../standard/types.js';
+import type { Check, Indicator, Responsible, Standard } from '../standard/types.js';
+import { formatMonth, parseDeadline } from '../standard/deadlines.js';
 import type { Actual, Outcome, Reason, Status, Target } from '../engine/types.js';
 import type { Value } from '../data/values.js';
 import type { Lang } from './lang.js';
@@ -33,6 +34,14 @@ export interface Words {
   list(names: string[], max?: number): string;
   /** Two phrases as one: 甲；乙 / A; B. */
   join(parts: string[]): string;
+  /** A name from the rule file's glossary (a responsible unit), in English where it has one. */
+  term(name: string): string;
+  /** Responsible units, the lead marked ▲. */
+  units(units: Responsible[]): string;
+  /** A deadline as written (2019年12月), or in English (by 2019-12, every year). */
+  deadline(text: string): string;
+  /** A sub-task id as the document writes it: 【4．1】 / task 4.1. */
+  task(id: string): string;
 }
 
 const STATUS: Record<Lang, Record<Status, string>> = {
@@ -93,6 +102,16 @@ export function words(standard: Standard, lang: Lang): Words {
       return en ? `${shown} and ${names.length - max} more` : `${shown} 等${names.length}个`;
     },
     join: (parts) => parts.join(en ? '; ' : '；'),
+    term: (name) => (en && standard.glossary[name]) || name,
+    units: (units) => units.map((u) => `${u.lead ? '▲' : ''}${w.term(u.name)}`).join(en ? ', ' : '、'),
+    deadline(text) {
+      if (!en) return text;
+      const when = parseDeadline(text);
+      if (when.kind === 'month') return `by ${formatMonth(when.at)}`;
+      if (when.kind === 'every-year') return 'every year';
+      return standard.glossary[text] ?? (text.trim() ? 'not stated' : '');
+    },
+    task: (id) => (en ? `task ${id}` : `【${id.replace('.', '．')}】`),
   };
   return w;
 }

@@ -61,6 +61,7 @@ export function normalize(raw: RawStandard, origin: string): Standard {
     metrics,
     tasks: raw.tasks ?? [],
     indicators,
+    glossary: raw.glossary ?? {},
     origin,
   };
 }

@@ -165,6 +165,8 @@ export const standardSchema = z.strictObject({
   metrics: z.array(metricSchema),
   tasks: z.array(taskSchema).optional(),
   indicators: z.array(indicatorSchema).min(1),
+  /** English for names the file uses outside any field of its own (responsible units): Chinese → English. */
+  glossary: z.record(z.string(), text).optional(),
 });
 
 export type RawStandard = z.infer<typeof standardSchema>;

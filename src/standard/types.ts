@@ -200,6 +200,8 @@ export interface Standard {
   metrics: Metric[];
   tasks: Task[];
   indicators: Indicator[];
+  /** English for names used outside any field of their own (responsible units): Chinese → English. */
+  glossary: Record<string, string>;
   /** Where it was loaded from (a path, or `built-in:<id>`). */
   origin: string;
   /** What the rule file says that it probably should not (`validate-standard` prints these). */

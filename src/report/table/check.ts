@@ -9,7 +9,7 @@ import { words, type Words } from '../../i18n/words.js';
 import { formatMonth, type Month } from '../../standard/deadlines.js';
 import type { Standard } from '../../standard/types.js';
 import type { Lang } from '../../i18n/lang.js';
-import { resultDuty, unitsText } from '../../engine/duty.js';
+import { resultDuty } from '../../engine/duty.js';
 import { pushTo } from '../../util/group.js';
 
 type Input = { evaluation: Evaluation } & RenderOptions;
@@ -93,18 +93,17 @@ function oneTier(rows: Result[], input: Input, chalk: ChalkInstance, w: Words): 
       t.push([{ colSpan: colWidths.length, content: chalk.dim(last) }]);
     }
     const cells = [w.title(r.indicator), w.actual(r.actual), w.target(r.target), w.gap(r)];
-    if (owners) cells.push(ownersText(input.evaluation.standard, r, input.lang));
+    if (owners) cells.push(ownersText(input.evaluation.standard, r, w));
     t.push([r.indicator.id, statusCell(r, chalk, w), ...fit(cells)]);
   }
   return t.toString();
 }
 
 /** Responsible units (▲ lead first) and the deadline that governs. */
-export function ownersText(standard: Standard, r: Result, lang: Lang): string {
+export function ownersText(standard: Standard, r: Result, w: Words): string {
   const duty = resultDuty(standard, r);
-  const units = unitsText(duty.units, lang === 'en' ? ', ' : '、');
-  const deadline = duty.deadlines.join(lang === 'en' ? ', ' : '、');
-  return [units, deadline].filter(Boolean).join(lang === 'en' ? '; ' : '；');
+  const deadline = duty.deadlines.map((d) => w.deadline(d)).join(w.lang === 'en' ? ', ' : '、');
+  return [w.units(duty.units), deadline].filter(Boolean).join(w.lang === 'en' ? '; ' : '；');
 }
 
 function bothTiers(rows: Result[], input: Input, chalk: ChalkInstance, w: Words, tiers: string[]): string {

@@ -6,7 +6,6 @@ import type { RenderOptions, Report, Sink } from '../types.js';
 import type { GapGroupBy, GapItem } from '../../engine/gaps.js';
 import type { Waiver } from '../../engine/types.js';
 import { words, type Words } from '../../i18n/words.js';
-import { unitsText } from '../../engine/duty.js';
 import { statusCell, titleLine, widths } from './check.js';
 import { wrap } from './wrap.js';
 
@@ -78,8 +77,8 @@ function itemsTable(rows: { item: GapItem; lead: boolean }[], options: RenderOpt
     const r = item.result;
     const titleTarget = `${w.title(r.indicator)}\n${chalk.dim(w.target(r.target))}`;
     const gap = [w.gap(r), ...(extra ? [extra(item)] : [])].filter(Boolean).join('\n');
-    const units = unitsText(item.duty.units, options.lang === 'en' ? ', ' : '、');
-    const deadline = [item.duty.deadlines.join(options.lang === 'en' ? ', ' : '、'), item.duty.tasks.length ? item.duty.tasks.map((x) => (options.lang === 'en' ? x : `【${x.replace('.', '．')}】`)).join('') : ''].filter(Boolean).join(' ');
+    const units = w.units(item.duty.units);
+    const deadline = [item.duty.deadlines.map((d) => w.deadline(d)).join(options.lang === 'en' ? ', ' : '、'), item.duty.tasks.map((x) => w.task(x)).join(options.lang === 'en' ? ', ' : '')].filter(Boolean).join(' ');
     const owner = [units, deadline].filter(Boolean).join('\n');
     table.push([
       `${r.indicator.id}${lead ? '▲' : ''}`,
