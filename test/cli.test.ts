@@ -1,5 +1,6 @@
 // The CLI end to end, spawned with colour off: stdout, stderr and exit codes.
 import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -174,5 +175,83 @@ describe('standards, template, validate-standard', () => {
   });
   it('--help exits 0', () => {
     expect(dabiao(['check', '--help']).code).toBe(0);
+  });
+});
+
+describe('-o never costs the user data', () => {
+  const fresh = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dabiao-out-'));
+    fs.copyFileSync(GS, path.join(dir, 'd.csv'));
+    return dir;
+  };
+  it('refuses an input reached by another path: a symlink to the data file', () => {
+    const dir = fresh();
+    fs.symlinkSync(path.join(dir, 'd.csv'), path.join(dir, 'link.csv'));
+    const before = fs.readFileSync(path.join(dir, 'd.csv'));
+    const r = dabiao(['check', '--standard', 'gongshu-53', '-o', path.join(dir, 'link.csv'), path.join(dir, 'd.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is the same file as the input');
+    expect(fs.readFileSync(path.join(dir, 'd.csv'))).toEqual(before);
+    expect(fs.lstatSync(path.join(dir, 'link.csv')).isSymbolicLink()).toBe(true);
+  });
+  it('refuses the rule file itself, and the evidence and waiver files', () => {
+    const dir = fresh();
+    const rule = path.join(dir, 'r.yaml');
+    fs.copyFileSync('standards/gongshu-53.yaml', rule);
+    const r = dabiao(['check', '-s', rule, '-o', rule, path.join(dir, 'd.csv')]);
+    expect(r.code).toBe(2);
+    expect(fs.readFileSync(rule, 'utf8')).toBe(fs.readFileSync('standards/gongshu-53.yaml', 'utf8'));
+    const w = dabiao(['check', '-s', 'wenzhou-72', '--waivers', 'fixtures/wenzhou-waivers.yaml', '-o', 'fixtures/wenzhou-waivers.yaml', 'fixtures/wenzhou-2017-baseline.csv']);
+    expect(w.code).toBe(2);
+  });
+  it('writes into a FIFO as a FIFO, and through a symlink to its target, keeping the link', () => {
+    const dir = fresh();
+    const fifo = path.join(dir, 'fifo');
+    spawnSync('mkfifo', [fifo]);
+    // The reader copies the FIFO to a file, so it never waits on us while we wait on the run.
+    const copy = path.join(dir, 'from-fifo.json');
+    const reader = spawn('sh', ['-c', 'cat "$1" > "$2"', 'sh', fifo, copy]);
+    const done = new Promise((resolve) => reader.on('close', resolve));
+    const r = dabiao(['check', '--standard', 'gongshu-53', '--format', 'json', '--fail-on', 'never', '-o', fifo, path.join(dir, 'd.csv')]);
+    expect(r.code).toBe(0);
+    return done.then(() => {
+      expect(JSON.parse(fs.readFileSync(copy, 'utf8')).results).toHaveLength(53);
+      expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
+      const link = path.join(dir, 'report-link.txt');
+      fs.symlinkSync('report.txt', link);
+      expect(dabiao(['check', '--standard', 'gongshu-53', '--fail-on', 'never', '-o', link, path.join(dir, 'd.csv')]).code).toBe(0);
+      expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+      expect(fs.readFileSync(path.join(dir, 'report.txt'), 'utf8')).toContain('拱墅区');
+    });
+  });
+  it('a device is written directly: /dev/null stays a device; /dev/full is one line and exit 2', () => {
+    const dir = fresh();
+    expect(dabiao(['check', '--standard', 'gongshu-53', '--fail-on', 'never', '-o', '/dev/null', path.join(dir, 'd.csv')]).code).toBe(0);
+    expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
+    const full = dabiao(['check', '--standard', 'gongshu-53', '-o', '/dev/full', path.join(dir, 'd.csv')]);
+    expect(full.code).toBe(2);
+    expect(full.stderr.trim()).toBe('dabiao: cannot write /dev/full: no space left on the device');
+  });
+  it('-o - means stdout', () => {
+    const r = dabiao(['check', '--standard', 'gongshu-53', '--format', 'json', '-o', '-', GS]);
+    expect(JSON.parse(r.stdout).results).toHaveLength(53);
+  });
+  it('template -o refuses to overwrite a filled-in sheet unless --force', () => {
+    const dir = fresh();
+    const sheet = path.join(dir, 'streets.csv');
+    fs.writeFileSync(sheet, 'entity,level\n米市巷街道,街道\n');
+    const r = dabiao(['template', '--standard', 'gongshu-53', '--level', '街道', '-o', sheet]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--force');
+    expect(fs.readFileSync(sheet, 'utf8')).toBe('entity,level\n米市巷街道,街道\n');
+    expect(dabiao(['template', '--standard', 'gongshu-53', '--level', '街道', '--force', '-o', sheet]).code).toBe(0);
+    expect(fs.readFileSync(sheet, 'utf8')).toMatch(/^\uFEFFentity,level,parent/);
+  });
+  it('a failed run leaves no partial file behind', () => {
+    const dir = fresh();
+    const out = path.join(dir, 'report.json');
+    const r = dabiao(['check', '--standard', 'gongshu-53', '--format', 'json', '-o', out, 'fixtures/broken/not-a-number.csv']);
+    expect(r.code).toBe(2);
+    expect(fs.readdirSync(dir)).toEqual(['d.csv']);
   });
 });

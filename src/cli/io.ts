@@ -55,20 +55,3 @@ function formatFromExtension(file: string): InputFormat {
   if (ext === '.json') return 'json';
   throw new UsageError(`${file}: cannot tell the format from "${ext || 'no extension'}"; use --input-format csv|json`);
 }
-
-/** Writes to a temporary file beside the target, then renames: readers never see half a file. */
-export function writeFileAtomic(file: string, content: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, content);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'ENOTDIR' || code === 'EISDIR') {
-      const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : 'no such folder';
-      throw new UsageError(`cannot write ${file}: ${why}`);
-    }
-    throw e;
-  }
-}

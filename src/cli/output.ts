@@ -1,8 +1,8 @@
-// Rendering a report to stdout or to -o FILE (written whole, or not at all).
+// Rendering a report to stdout or to -o FILE: written as it is rendered, whole or not at all (write-target.ts).
 import type { Report } from '../report/types.js';
-import { formatters, stringSink, type Format } from '../report/index.js';
+import { formatters, type Format } from '../report/index.js';
 import { UsageError } from './errors.js';
-import { writeFileAtomic } from './io.js';
+import { openSink, outputTarget } from './write-target.js';
 import type { Terminal } from './terminal.js';
 
 export interface OutputOptions {
@@ -11,11 +11,22 @@ export interface OutputOptions {
   color?: boolean;
 }
 
-export async function writeReport(report: Report, opts: OutputOptions, term: Terminal): Promise<void> {
+/** Files a run reads: -o may never be one of them. */
+export function inputsOf(files: string[], opts: { standard?: string; evidence?: string[]; waivers?: string[] }): string[] {
+  const standard = opts.standard && /[\\/]|\.ya?ml$/i.test(opts.standard) ? [opts.standard] : [];
+  return [...files, ...standard, ...(opts.evidence ?? []), ...(opts.waivers ?? [])];
+}
+
+export async function writeReport(report: Report, opts: OutputOptions, term: Terminal, inputs: string[]): Promise<void> {
   const render = formatters[opts.format][report.kind] as ((r: Report, o: object, s: object) => void | Promise<void>) | undefined;
   if (!render) throw new UsageError(`--format ${opts.format} cannot render a ${report.kind} report`);
-  const sink = stringSink();
-  await render(report, { lang: term.lang, color: opts.output ? false : (opts.color ?? true) && term.color, width: term.width }, sink);
-  if (opts.output) writeFileAtomic(opts.output, sink.text());
-  else term.stdout(sink.text());
+  const target = outputTarget(opts.output, inputs);
+  const out = openSink(target, term.stdout);
+  try {
+    await render(report, { lang: term.lang, color: target.kind === 'stdout' && (opts.color ?? true) && term.color, width: term.width }, out.sink);
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+  out.commit();
 }

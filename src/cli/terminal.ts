@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/lang.js';
 export interface Terminal {
   /** The language of everything dabiao writes: --lang, else DABIAO_LANG, else Chinese. */
   lang: Lang;
-  stdout(text: string): void;
+  stdout(chunk: string | Uint8Array): void;
   stderr(line: string): void;
   color: boolean;
   width: number;

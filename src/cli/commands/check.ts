@@ -1,11 +1,11 @@
 // dabiao check: load a standard and data, evaluate, print a report, return the exit code.
-import path from 'node:path';
 import { Command, Option } from 'commander';
 import { exitCodeFor, FAIL_ON, type FailOn } from '../../engine/exit-code.js';
 import { STATUSES, type Status } from '../../engine/types.js';
 import { summarize } from '../../engine/evaluate.js';
 import { formatsFor, type Format } from '../../report/index.js';
-import { writeReport } from '../output.js';
+import { inputsOf, writeReport } from '../output.js';
+import { outputTarget } from '../write-target.js';
 import { UsageError } from '../errors.js';
 import { collect, withRunOptions, type RunOptions } from '../run-options.js';
 import { run } from '../session.js';
@@ -41,13 +41,12 @@ function parseStatuses(list: string[] | undefined): Set<Status> | undefined {
 
 async function runCheck(files: string[], opts: CheckOptions, term: Terminal): Promise<number> {
   const shown = parseStatuses(opts.status);
-  if (opts.output && files.some((f) => f !== '-' && path.resolve(f) === path.resolve(opts.output!))) {
-    throw new UsageError(`--output ${opts.output} is one of the input files; dabiao never overwrites its input`);
-  }
+  const inputs = inputsOf(files, opts);
+  outputTarget(opts.output, inputs); // refuse a bad -o before any work
   const session = run(files, opts, term);
   const { evaluation } = session;
   // The summary counts every result; --status only chooses the rows shown.
   const view = shown ? { ...evaluation, results: evaluation.results.filter((r) => shown.has(r.status)), summary: summarize(evaluation.results) } : evaluation;
-  await writeReport({ kind: 'check', evaluation: view, warnings: session.warnings, inputs: session.inputs }, opts, term);
+  await writeReport({ kind: 'check', evaluation: view, warnings: session.warnings, inputs: session.inputs }, opts, term, inputs);
   return exitCodeFor(evaluation.results.map((r) => r.status), opts.failOn);
 }

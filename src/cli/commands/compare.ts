@@ -10,7 +10,8 @@ import type { Standard } from '../../standard/types.js';
 import { readStandard } from '../io.js';
 import { withRunOptions, type RunOptions } from '../run-options.js';
 import { run } from '../session.js';
-import { writeReport } from '../output.js';
+import { inputsOf, writeReport } from '../output.js';
+import { outputTarget } from '../write-target.js';
 import { UsageError } from '../errors.js';
 import type { Terminal } from '../terminal.js';
 
@@ -33,11 +34,13 @@ export function compareCommand(term: Terminal): Command {
     .option('-o, --output <file>', 'write the comparison to a file (whole, or not at all)')
     .option('--no-color', 'no colour in table output')
     .action(async (before: string, after: string, opts: CompareOptions) => {
+      const inputs = inputsOf([...expand(before), ...expand(after)], opts);
+      outputTarget(opts.output, inputs);
       const standard = readStandard(opts.standard);
       const a = side(before, standard, opts, term);
       const b = side(after, standard, opts, term);
       const comparison = compare({ id: standard.id, title: standard.title }, a.snapshots, b.snapshots);
-      await writeReport({ kind: 'compare', comparison, warnings: [...a.warnings, ...b.warnings] }, opts, term);
+      await writeReport({ kind: 'compare', comparison, warnings: [...a.warnings, ...b.warnings] }, opts, term, inputs);
       term.exitCode = opts.failOn === 'regression' && regressed(comparison) ? 1 : 0;
     });
 }

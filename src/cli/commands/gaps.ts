@@ -5,7 +5,8 @@ import { GAP_GROUPS, gapList, type GapGroupBy } from '../../engine/gaps.js';
 import { formatsFor, type Format } from '../../report/index.js';
 import { withRunOptions, type RunOptions } from '../run-options.js';
 import { run } from '../session.js';
-import { writeReport } from '../output.js';
+import { inputsOf, writeReport } from '../output.js';
+import { outputTarget } from '../write-target.js';
 import type { Terminal } from '../terminal.js';
 
 interface GapsOptions extends RunOptions {
@@ -28,10 +29,12 @@ export function gapsCommand(term: Terminal): Command {
     .option('-o, --output <file>', 'write the gap list to a file (whole, or not at all)')
     .option('--no-color', 'no colour in table output')
     .action(async (files: string[], opts: GapsOptions) => {
+      const inputs = inputsOf(files, opts);
+      outputTarget(opts.output, inputs);
       const session = run(files, opts, term);
       const { evaluation } = session;
       const gaps = gapList(session.standard, evaluation.results, opts.by, evaluation.waivers, session.expiredWaivers);
-      await writeReport({ kind: 'gaps', gaps, evaluation, warnings: session.warnings, inputs: session.inputs }, opts, term);
+      await writeReport({ kind: 'gaps', gaps, evaluation, warnings: session.warnings, inputs: session.inputs }, opts, term, inputs);
       term.exitCode = exitCodeFor(evaluation.results.map((r) => r.status), opts.failOn);
     });
 }

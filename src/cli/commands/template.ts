@@ -1,7 +1,10 @@
 // dabiao template: a blank data sheet for one level, header plus one row per known (or example) entity.
+import fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { readStandard, writeFileAtomic } from '../io.js';
+import { readStandard } from '../io.js';
 import { parseLevel } from '../options.js';
+import { UsageError } from '../errors.js';
+import { writeText } from '../write-target.js';
 import type { Terminal } from '../terminal.js';
 import { templateCsv, templateJson } from '../../report/template.js';
 
@@ -11,12 +14,17 @@ export function templateCommand(term: Terminal): Command {
     .requiredOption('-s, --standard <id|file>', 'built-in standard id or rule file')
     .option('-l, --level <level>', 'level of the sheet (default: the top level)')
     .addOption(new Option('-f, --format <format>').choices(['csv', 'json']).default('csv'))
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .action((opts: { standard: string; level?: string; format: 'csv' | 'json'; output?: string }) => {
+    .option('-o, --output <file>', 'write to a file instead of stdout (an existing file only with --force)')
+    .option('--force', 'overwrite an existing file')
+    .action((opts: { standard: string; level?: string; format: 'csv' | 'json'; output?: string; force?: boolean }) => {
       const std = readStandard(opts.standard);
       const level = parseLevel(std, opts.level) ?? std.levels[0]!.id;
       const text = opts.format === 'json' ? templateJson(std, level) : templateCsv(std, level);
-      if (opts.output) writeFileAtomic(opts.output, text);
+      // A filled-in sheet is hours of an analyst's work: never overwritten by a blank one unless asked.
+      if (opts.output && opts.output !== '-' && !opts.force && fs.existsSync(opts.output) && fs.statSync(opts.output).isFile()) {
+        throw new UsageError(`${opts.output} already exists; dabiao will not overwrite it with a blank sheet (use --force to replace it)`);
+      }
+      if (opts.output) writeText(opts.output, text, /[\\/]|\.ya?ml$/i.test(opts.standard) ? [opts.standard] : [], term.stdout);
       else term.stdout(text);
     });
 }

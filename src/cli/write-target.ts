@@ -1,0 +1,147 @@
+// Where -o writes, and how, so that no output ever costs the user data:
+// - never over an input (compared by file identity — device and inode — after following links: a symlink to a
+//   data file, or the rule file itself, is refused);
+// - a regular file or a new path is written whole or not at all (a temporary file beside it, renamed into place);
+//   a symlink is followed and its target replaced, so the link stays a link;
+// - a FIFO or a device (/dev/stdout, /dev/null) is written directly, never replaced by a regular file;
+// - `-o -` (or no -o) is stdout.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Sink } from '../report/types.js';
+import { UsageError } from './errors.js';
+
+export type OutputTarget = { kind: 'stdout' } | { kind: 'replace'; path: string; shown: string } | { kind: 'direct'; path: string; shown: string };
+
+const MAX_LINKS = 40;
+
+/** Decides where `-o` goes, refusing a folder, a missing folder, or any of `inputs`. */
+export function outputTarget(output: string | undefined, inputs: readonly string[]): OutputTarget {
+  if (output === undefined || output === '-') return { kind: 'stdout' };
+  let file = output;
+  for (let hops = 0; ; hops++) {
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw cannotWrite(output, e);
+      const dir = path.dirname(file);
+      if (!isFolder(dir)) throw new UsageError(`cannot write ${output}: no such folder ${dir}`);
+      return { kind: 'replace', path: file, shown: output };
+    }
+    if (st.isSymbolicLink()) {
+      if (hops >= MAX_LINKS) throw new UsageError(`cannot write ${output}: too many symbolic links`);
+      file = path.resolve(path.dirname(file), fs.readlinkSync(file));
+      continue;
+    }
+    if (st.isDirectory()) throw new UsageError(`cannot write ${output}: it is a folder`);
+    const clash = inputs.find((i) => i !== '-' && sameFile(i, st));
+    if (clash !== undefined) throw new UsageError(`--output ${output} is the same file as the input ${clash}; dabiao never writes over its input`);
+    return st.isFile() ? { kind: 'replace', path: file, shown: output } : { kind: 'direct', path: file, shown: output };
+  }
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function sameFile(input: string, out: fs.Stats): boolean {
+  try {
+    const st = fs.statSync(input);
+    return st.dev === out.dev && st.ino === out.ino;
+  } catch {
+    return false;
+  }
+}
+
+function cannotWrite(shown: string, e: unknown): UsageError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'no such folder',
+    ENOENT: 'no such folder',
+  };
+  return new UsageError(`cannot write ${shown}: ${why[code ?? ''] ?? (e as Error).message}`);
+}
+
+/** A sink onto the target, buffered; `commit` makes the output appear, `abort` leaves nothing behind. */
+export interface OpenSink {
+  sink: Sink;
+  commit(): void;
+  abort(): void;
+}
+
+const BLOCK = 1 << 16;
+
+export function openSink(target: OutputTarget, stdout: (chunk: string | Uint8Array) => void): OpenSink {
+  if (target.kind === 'stdout') return { sink: { write: stdout }, commit: () => {}, abort: () => {} };
+  const file = target.kind === 'replace' ? path.join(path.dirname(target.path), `.${path.basename(target.path)}.${process.pid}.tmp`) : target.path;
+  let fd: number;
+  try {
+    fd = fs.openSync(file, target.kind === 'replace' ? 'wx' : 'w');
+  } catch (e) {
+    throw cannotWrite(target.shown, e);
+  }
+  let pending: Buffer[] = [];
+  let size = 0;
+  let closed = false;
+  const flush = () => {
+    if (!size) return;
+    const block = Buffer.concat(pending, size);
+    pending = [];
+    size = 0;
+    let done = 0;
+    while (done < block.length) done += fs.writeSync(fd, block, done);
+  };
+  const guarded = (f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      close();
+      if (target.kind === 'replace') fs.rmSync(file, { force: true });
+      throw cannotWrite(target.shown, e);
+    }
+  };
+  const close = () => {
+    if (!closed) (closed = true), fs.closeSync(fd);
+  };
+  return {
+    sink: {
+      write(chunk) {
+        const b = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        pending.push(b);
+        size += b.length;
+        if (size >= BLOCK) guarded(flush);
+      },
+    },
+    commit() {
+      guarded(() => {
+        flush();
+        if (target.kind === 'replace') fs.fsyncSync(fd);
+        close();
+        if (target.kind === 'replace') fs.renameSync(file, target.path);
+      });
+    },
+    abort() {
+      try {
+        close();
+      } finally {
+        if (target.kind === 'replace') fs.rmSync(file, { force: true });
+      }
+    },
+  };
+}
+
+/** Writes a whole text (a template) through the same rules. */
+export function writeText(output: string, text: string, inputs: readonly string[], stdout: (chunk: string | Uint8Array) => void): void {
+  const out = openSink(outputTarget(output, inputs), stdout);
+  out.sink.write(text);
+  out.commit();
+}
