@@ -9,6 +9,7 @@ export interface OutputOptions {
   format: Format;
   output?: string;
   color?: boolean;
+  failOn?: string;
 }
 
 /** Files a run reads: -o may never be one of them. */
@@ -23,7 +24,8 @@ export async function writeReport(report: Report, opts: OutputOptions, term: Ter
   const target = outputTarget(opts.output, inputs);
   const out = openSink(target, term.stdout);
   try {
-    await render(report, { lang: term.lang, color: target.kind === 'stdout' && (opts.color ?? true) && term.color, width: term.width }, out.sink);
+    const failOn = opts.failOn === 'fail' || opts.failOn === 'missing' || opts.failOn === 'never' ? opts.failOn : undefined;
+    await render(report, { lang: term.lang, color: target.kind === 'stdout' && (opts.color ?? true) && term.color, width: term.width, failOn }, out.sink);
   } catch (e) {
     out.abort();
     throw e;

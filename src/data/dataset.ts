@@ -21,6 +21,8 @@ export interface Entity {
   evidence: Map<string, string>;
   /** Where the entity's first row is; absent for an entity dabiao inferred from a `parent` cell or the region. */
   origin?: { file: string; line: number };
+  /** Where each of its values was read (metric key → file, line, column): annotations land on that cell. */
+  cells?: Map<string, { file: string; line: number; col: number }>;
 }
 
 export interface Dataset {
@@ -81,6 +83,7 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
             entity.values.set(metric.key, parsed.value);
             if (!cellsOf.has(entity)) cellsOf.set(entity, new Map());
             cellsOf.get(entity)!.set(metric.key, { file: d.file, cell });
+            (entity.cells ??= new Map()).set(metric.key, { file: d.file, line: cell.line, col: cell.col });
             if (parsed.warning) report.warn({ file: d.file, line: cell.line, col: cell.col, message: `${cell.header}: ${parsed.warning}` });
           } else if (!parsed.missing) {
             err(d.file, cell.line, cell.col, `column "${cell.header}": ${parsed.error}`);

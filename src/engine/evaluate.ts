@@ -6,6 +6,7 @@ import type { Attestation, Context, EvaluateOptions, Result, Status, Waiver } fr
 import { STATUSES } from './types.js';
 import { evaluateCheck } from './evaluate-check.js';
 import { gate } from './deadline.js';
+import { locate } from './locate.js';
 import { applyWaivers, type WaiverUse } from './waivers.js';
 
 export interface EntitySummary {
@@ -83,7 +84,8 @@ export function evaluate(standard: Standard, dataset: Dataset, options: Evaluate
         let outcome = evaluateCheck(check, entity, ctx);
         // Where no clause carries its own deadline, the indicator's (the latest of its sub-tasks') governs it whole.
         if (!indicator.clauseDeadlines) outcome = gate(outcome, indicator.due, options.asOf);
-        results.push({ ...outcome, entity: entity.name, level: entity.level, path: pathOf(entity), indicator, tier });
+        const at = outcome.status === 'pass' || outcome.status === 'na' ? undefined : locate(outcome, entity);
+        results.push({ ...outcome, entity: entity.name, level: entity.level, path: pathOf(entity), indicator, tier, ...(at ? { at } : {}) });
       }
     }
   }

@@ -135,6 +135,8 @@ export interface Result extends Outcome {
   tier: string;
   /** For `waived`: what the result was, and the waiver that covers it. */
   waived?: { was: Status; waiver: Waiver };
+  /** For a result not met: the data cell (or row) that holds the value it turns on — where an annotation goes. */
+  at?: { file: string; line: number; col?: number };
 }
 
 /** A record of the evidence file: a person attests that an item is met (or not), with the document that shows it. */

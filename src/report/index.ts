@@ -3,11 +3,15 @@
 import type { Formatter, ReportKind } from './types.js';
 import { table } from './table/index.js';
 import { json } from './json/index.js';
+import { csv } from './csv/index.js';
+import { markdown } from './markdown/index.js';
+import { junit } from './junit/index.js';
+import { github } from './github/index.js';
 
-export const FORMATS = ['table', 'json'] as const;
+export const FORMATS = ['table', 'json', 'csv', 'markdown', 'junit', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const formatters: Record<Format, Formatter> = { table, json };
+export const formatters: Record<Format, Formatter> = { table, json, csv, markdown, junit, github };
 
 /** The formats that can render a kind of report. */
 export function formatsFor(kind: ReportKind): Format[] {

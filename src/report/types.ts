@@ -4,6 +4,7 @@ import type { Evaluation } from '../engine/evaluate.js';
 import type { GapList } from '../engine/gaps.js';
 import type { Comparison } from '../engine/compare.js';
 import type { Lang } from '../i18n/lang.js';
+import type { FailOn } from '../engine/exit-code.js';
 
 export interface RunInfo {
   evaluation: Evaluation;
@@ -24,6 +25,8 @@ export interface RenderOptions {
   color: boolean;
   /** Terminal width for table layout. */
   width: number;
+  /** What the run fails on (--fail-on): CI formats mark those results as errors. */
+  failOn?: FailOn;
 }
 
 /** Where a report goes: a file, stdout, or a string in tests. */

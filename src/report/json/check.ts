@@ -101,6 +101,7 @@ export function resultJson(r: Result, standard: Standard, w: Words, refs: CheckR
     deadline: duty.deadlines.join('、') || null,
     tasks: duty.tasks,
     due: duty.due,
+    ...(r.at ? { at: r.at } : {}),
     ...(r.waived ? { waived: { was: r.waived.was, ...waiverJson(r.waived.waiver) } } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { RenderOptions, Report, Sink } from '../types.js';
 import type { Change, ChangeRow, Snapshot } from '../../engine/compare.js';
 import { CHANGES } from '../../engine/compare.js';
+import { CHANGE_WORDS } from '../compare-words.js';
 import { formatNumber } from '../../data/values.js';
 import { pushTo } from '../../util/group.js';
 import { widths } from './check.js';
@@ -11,7 +12,7 @@ import { wrap } from './wrap.js';
 
 const WORDS = {
   zh: {
-    change: { 'newly-passing': '新达标', improved: '改善', unchanged: '无变化', regressed: '退步', 'newly-failing': '新未达标', added: '新增', removed: '移除' } as Record<Change, string>,
+    change: CHANGE_WORDS.zh,
     status: { pass: '达标', fail: '未达标', missing: '缺数据', manual: '待核查', pending: '未到期', waived: '已豁免', na: '不适用' } as Record<string, string>,
     head: ['编号', '指标', '变化', '之前', '之后', '数值变化', '差距变化'],
     noChange: '两次提交的结果完全相同：无变化。',
@@ -19,7 +20,7 @@ const WORDS = {
     tier: (t: string) => `［${t}］`,
   },
   en: {
-    change: { 'newly-passing': 'newly passing', improved: 'improved', unchanged: 'unchanged', regressed: 'regressed', 'newly-failing': 'newly failing', added: 'added', removed: 'removed' } as Record<Change, string>,
+    change: CHANGE_WORDS.en,
     status: { pass: 'pass', fail: 'fail', missing: 'missing', manual: 'manual', pending: 'not yet due', waived: 'waived', na: 'n/a' } as Record<string, string>,
     head: ['id', 'indicator', 'change', 'before', 'after', 'value change', 'gap change'],
     noChange: 'The two submissions give the same results: no change.',
