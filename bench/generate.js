@@ -121,6 +121,8 @@ function csvLine(cells) {
 
 /** The tree's shape: which county each township is in, how many villages each township has. */
 function layout(std, villages, rand) {
+  // Every county gets a township and every township a village.
+  if (villages < std.counties.length) throw new Error(`at least ${std.counties.length} villages, one per county`);
   const townships = Math.max(std.counties.length, Math.round(villages / VILLAGES_PER_TOWNSHIP));
   const villagesOf = spread(villages, townships, rand);
   const countyOf = [];
