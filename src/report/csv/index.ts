@@ -41,7 +41,7 @@ function gaps(report: Extract<Report, { kind: 'gaps' }>, options: RenderOptions,
   for (const g of report.gaps.groups) {
     for (const { item, lead } of g.items) {
       const x = resultRow(item.result, standard, w);
-      row([g.key ?? unassigned, lead ? '▲' : '', item.overdue ? (en ? 'yes' : '是') : '', ...COLUMNS.map((c) => x[c] ?? '')]);
+      row([g.key === undefined ? unassigned : w.term(g.key), lead ? '▲' : '', item.overdue ? (en ? 'yes' : '是') : '', ...COLUMNS.map((c) => x[c] ?? '')]);
     }
   }
   const sections = [[en ? 'not yet due' : '未到期', report.gaps.pending], [en ? 'waived' : '已豁免', report.gaps.waived]] as const;
