@@ -46,22 +46,23 @@ export function check(report: Extract<Report, { kind: 'check' }>, options: Rende
   const chalk = new Chalk({ level: input.color ? 1 : 0 });
   const { standard, tiers } = evaluation;
   const w = words(standard, input.lang);
-  const out: string[] = [titleLine(evaluation, chalk, input.lang)];
-
-  const byEntity = new Map<string, Result[]>();
-  for (const r of evaluation.results) {
-    const key = r.path.join('/');
-    pushTo(byEntity, key, r);
-  }
-  for (const rows of byEntity.values()) {
+  sink.write(`${titleLine(evaluation, chalk, input.lang)}\n`);
+  // Results come entity by entity: each entity's block is drawn and written before the next is read.
+  let rows: Result[] = [];
+  const flush = () => {
+    if (!rows.length) return;
     const first = rows[0]!;
-    out.push('');
-    out.push(chalk.bold(input.lang === 'en' ? `${first.path.join(' › ')} (${w.level(first.level)})` : `${first.path.join(' › ')}（${w.level(first.level)}）`));
-    out.push(tiers.length > 1 ? bothTiers(rows, input, chalk, w, tiers) : oneTier(rows, input, chalk, w));
+    const heading = input.lang === 'en' ? `${first.path.join(' › ')} (${w.level(first.level)})` : `${first.path.join(' › ')}（${w.level(first.level)}）`;
+    sink.write(`\n${chalk.bold(heading)}\n${tiers.length > 1 ? bothTiers(rows, input, chalk, w, tiers) : oneTier(rows, input, chalk, w)}\n`);
+    rows = [];
+  };
+  for (const r of evaluation.results) {
+    if (rows.length && r.path.join('/') !== rows[0]!.path.join('/')) flush();
+    rows.push(r);
   }
-  out.push('');
-  for (const s of evaluation.summary) out.push(summaryLine(s, chalk, w, tiers.length > 1 ? w.tier(s.tier) : undefined));
-  sink.write(`${out.join('\n')}\n`);
+  flush();
+  sink.write('\n');
+  for (const s of evaluation.summary) sink.write(`${summaryLine(s, chalk, w, tiers.length > 1 ? w.tier(s.tier) : undefined)}\n`);
 }
 
 export function widths(total: number, fixed: number[], shares: number[]): number[] {
