@@ -32,7 +32,7 @@ export function standardsCommand(term: Terminal): Command {
         const full = standardJson(std);
         term.stdout(`${JSON.stringify(id ? full.indicators.find((i) => i.id === id) : full, null, 2)}\n`);
       } else {
-        term.stdout(id ? showIndicator(std, std.indicators.find((i) => i.id === id)!) : showStandard(std));
+        term.stdout(id ? showIndicator(std, std.indicators.find((i) => i.id === id)!, term.lang) : showStandard(std, term.lang));
       }
     });
   return cmd;
