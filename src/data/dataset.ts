@@ -1,5 +1,6 @@
 // RawTables (wide or long, one or more files) → the entity tree the engine evaluates, with parsed values.
-import type { Indicator, Metric, Standard } from '../standard/types.js';
+import type { Check, Indicator, Metric, Standard } from '../standard/types.js';
+import type { MemberTally } from '../engine/tallies.js';
 import { indicatorMetricsAt } from '../standard/indicator-metric.js';
 import { levelNameOf } from '../standard/levels.js';
 import { DataError, type Cell, type DataWarning, type RawTable } from './records.js';
@@ -23,6 +24,20 @@ export interface Entity {
   origin?: { file: string; line: number };
   /** Where each of its values was read (metric key → file, line, column): annotations land on that cell. */
   cells?: Map<string, { file: string; line: number; col: number }>;
+  /** Bottom-level rows directly under it, counted as they were read and not kept (see engine/leaves.ts). */
+  leaves?: LeafStats;
+}
+
+export interface LeafStats {
+  rows: number;
+  /** Rows by kind id; `undefined` for rows that do not say their kind. */
+  byKind: Map<string | undefined, number>;
+  /** Per roll-up over the bottom level (the check object): its members' results. */
+  tallies: Map<Check, MemberTally>;
+  /** Additive metrics kept at the bottom level: their total, and how many rows gave one. */
+  additive: Map<string, { sum: number; n: number }>;
+  /** The rows' names, kept only where the standard lists places at the bottom level (to find absent ones). */
+  names?: Set<string>;
 }
 
 export interface Dataset {

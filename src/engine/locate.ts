@@ -21,6 +21,7 @@ export function locate(o: Outcome, entity: Entity): At | undefined {
     const name = x.shortfall?.[0] ?? x.unknown?.[0];
     const member = name !== undefined ? descendant(entity, name) : undefined;
     if (member) return memberCell(member, x.check) ?? member.origin;
+    if (x.memberAt) return x.memberAt;
     stack.push(...(x.parts ?? []));
   }
   return entity.origin;

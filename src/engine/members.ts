@@ -30,6 +30,8 @@ export interface Partition {
   countUnknown: Entity[];
   /** Rows at the level whose kind the data does not tell (a 村（社区） row when only 行政村 count). */
   kindUnknown: Entity[];
+  /** Entities whose bottom-level rows were counted as they were read (their `leaves`), when the level is the bottom. */
+  leafParents: Entity[];
 }
 
 /** Undefined when `entity` sits below `level`: the roll-up does not apply to it. */
@@ -44,7 +46,7 @@ export function isMember(e: Entity, set: MemberSet): boolean | undefined {
   return e.kind === undefined ? undefined : e.kind === set.levelKind;
 }
 
-const EMPTY = { absentMembers: [], absentBlocks: [], unaccounted: 0, countUnknown: [], kindUnknown: [] };
+const EMPTY = { absentMembers: [], absentBlocks: [], unaccounted: 0, countUnknown: [], kindUnknown: [], leafParents: [] };
 
 function findPartition(entity: Entity, set: MemberSet, given: string | undefined, ctx: Context): Partition | undefined {
   const { level } = set;
@@ -54,6 +56,8 @@ function findPartition(entity: Entity, set: MemberSet, given: string | undefined
   const members: Entity[] = [];
   const blocks: Entity[] = [];
   const kindUnknown: Entity[] = [];
+  const leafParents: Entity[] = [];
+  const bottom = ctx.standard.levels[ctx.standard.levels.length - 1]!.id;
   const countKeys = (kind: string | undefined) => ctx.standard.metrics.filter((m) => m.countOf === level && m.countOfKind === kind).map((m) => m.key);
   const counts = countKeys(set.levelKind);
   // Counting one kind (行政村), the level's total (村（社区）数) also tells how many there are once every row
@@ -94,6 +98,16 @@ function findPartition(entity: Entity, set: MemberSet, given: string | undefined
   }
   const scan = (e: Entity): Scan => {
     const out: Scan = { candidates: 0, rows: 0, unsure: 0, open: false };
+    const leaves = e.leaves;
+    if (leaves && leaves.rows > 0 && level === bottom) {
+      // Bottom-level rows counted as they were read: members of the set's kind, and rows that do not say theirs.
+      leafParents.push(e);
+      const unsure = set.levelKind === undefined ? 0 : (leaves.byKind.get(undefined) ?? 0);
+      out.candidates += set.levelKind === undefined ? leaves.rows : (leaves.byKind.get(set.levelKind) ?? 0) + unsure;
+      out.unsure += unsure;
+      out.rows += leaves.rows;
+      if (needsCount) out.open = true;
+    }
     for (const c of e.children) {
       if (c.level === level) {
         const member = isMember(c, set);
@@ -111,12 +125,13 @@ function findPartition(entity: Entity, set: MemberSet, given: string | undefined
           out.rows++;
           continue;
         }
-        const mark = [members.length, kindUnknown.length, silent.length] as const;
+        const mark = [members.length, kindUnknown.length, silent.length, leafParents.length] as const;
         const below = scan(c);
         if (below.rows === 0) {
           members.length = mark[0];
           kindUnknown.length = mark[1];
           silent.length = mark[2];
+          leafParents.length = mark[3];
           blocks.push(c);
           out.candidates++;
           out.rows++;
@@ -144,7 +159,7 @@ function findPartition(entity: Entity, set: MemberSet, given: string | undefined
   if (top.open && valueOf(entity, counts) === undefined && valueOf(entity, totals) === undefined) silent.push(entity);
   const unaccounted = own !== undefined ? Math.max(0, own - gone.absentMembers.length) : deficit;
   const countUnknown = own !== undefined || !needsCount ? [] : silent;
-  return { members, blocks, ...gone, unaccounted, countUnknown, kindUnknown };
+  return { members, blocks, ...gone, unaccounted, countUnknown, kindUnknown, leafParents };
 }
 
 /** Places the gazetteer puts under `entity`, at `level` or between, that the data lacks. */
@@ -157,10 +172,11 @@ function absent(entity: Entity, level: string, depth: number, ctx: Context): { a
   });
   if (known.length === 0) return { absentMembers: [], absentBlocks: [] };
   const have = new Set<string>();
-  const stack = [...entity.children];
+  const stack = [entity, ...entity.children];
   while (stack.length) {
     const e = stack.pop()!;
-    have.add(e.name);
+    if (e !== entity) have.add(e.name);
+    for (const n of e.leaves?.names ?? []) have.add(n);
     if (e.depth < depth) stack.push(...e.children);
   }
   const missing = known.filter((p) => !have.has(p.name));

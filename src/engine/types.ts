@@ -92,10 +92,15 @@ export interface Outcome {
   /** Machine form of the actual value. */
   value?: number | boolean | string;
   gap?: Gap;
-  /** Members of a roll-up that fall short, by name. */
+  /** Members of a roll-up that fall short, by name (the first ones, when there are many: see shortfallCount). */
   shortfall?: string[];
-  /** Members of a roll-up whose own result is unknown (missing or manual). */
+  /** How many fall short, when more than `shortfall` names. */
+  shortfallCount?: number;
+  /** Members of a roll-up whose own result is unknown (missing or manual) — the first ones, see unknownCount. */
   unknown?: string[];
+  unknownCount?: number;
+  /** Where the first member that falls short (or is unknown) has its value: an annotation goes there. */
+  memberAt?: { file: string; line: number; col?: number };
   /** Members a stated count says exist but that have no rows (乡镇（街道）数 7, one township listed). */
   unlisted?: number;
   /** Level ids of names in `shortfall` / `unknown` that are not at the roll-up's own level (a county standing

@@ -15,12 +15,13 @@ export function gapText(o: Outcome, w: Words): string {
   const parts: string[] = [];
   const members = rollupMembers(o.check);
   if (o.status === 'fail') {
+    const short = o.shortfallCount ?? o.shortfall?.length ?? 0;
     if (o.shortfall?.length) {
-      for (const [level, names] of byLevel(o.shortfall, o, members)) {
-        parts.push(en ? `${names.length} ${w.levels(level.id, level.kind)} short: ${w.list(names)}` : `${names.length}个${w.level(level.id, level.kind)}未达标：${w.list(names)}`);
+      for (const [level, names, count] of byLevel(o.shortfall, o, members, short)) {
+        parts.push(en ? `${count} ${w.levels(level.id, level.kind)} short: ${w.list(names, 8, count)}` : `${count}个${w.level(level.id, level.kind)}未达标：${w.list(names, 8, count)}`);
       }
     }
-    if (o.gap && !(o.shortfall?.length && o.gap.entities === o.shortfall.length && o.gap.unit === undefined && !o.gap.steps)) {
+    if (o.gap && !(short && o.gap.entities === short && o.gap.unit === undefined && !o.gap.steps)) {
       const g = o.gap;
       const shown = formatNumber(Math.abs(g.amount) >= 1 ? +g.amount.toFixed(2) : +g.amount.toPrecision(2));
       const amount = g.steps
@@ -37,8 +38,8 @@ export function gapText(o: Outcome, w: Words): string {
   } else if (o.status !== 'pass') {
     const unknown = o.reasons.find((r) => r.code === 'members-unknown');
     if (unknown && unknown.code === 'members-unknown') {
-      for (const [level, names] of byLevel(unknown.entities, o, members)) {
-        if (names.length) parts.push(en ? `${w.levels(level.id, level.kind)} without data: ${w.list(names)}` : `${w.level(level.id, level.kind)}数据不全：${w.list(names)}`);
+      for (const [level, names, count] of byLevel(unknown.entities, o, members, o.unknownCount ?? unknown.entities.length)) {
+        if (names.length) parts.push(en ? `${w.levels(level.id, level.kind)} without data: ${w.list(names, 8, count)}` : `${w.level(level.id, level.kind)}数据不全：${w.list(names, 8, count)}`);
       }
     }
     if (o.unlisted && members) {
@@ -57,8 +58,11 @@ function rollupMembers(c: Check): { id: string; kind?: string } | undefined {
   return c.kind === 'each' || c.kind === 'share' || c.kind === 'count' || c.kind === 'sum' || c.kind === 'mean' ? { id: c.level, kind: c.levelKind } : undefined;
 }
 
-/** Names grouped by their level: members at the roll-up's level, and any county that stood in for its townships. */
-function byLevel(names: string[], o: Outcome, members: { id: string; kind?: string } | undefined): [{ id: string; kind?: string }, string[]][] {
+/**
+ * Names grouped by their level: members at the roll-up's level, and any county that stood in for its townships;
+ * with how many each group has (`total` counts names beyond those kept, all at the roll-up's own level).
+ */
+function byLevel(names: string[], o: Outcome, members: { id: string; kind?: string } | undefined, total: number): [{ id: string; kind?: string }, string[], number][] {
   const groups = new Map<string, string[]>();
   const levels = new Map<string, { id: string; kind?: string }>();
   for (const n of names) {
@@ -68,5 +72,7 @@ function byLevel(names: string[], o: Outcome, members: { id: string; kind?: stri
     levels.set(key, level);
     pushTo(groups, key, n);
   }
-  return [...groups].map(([k, v]) => [levels.get(k)!, v]);
+  const memberKey = `${members?.id ?? ''}/${members?.kind ?? ''}`;
+  const others = [...groups].filter(([k]) => k !== memberKey).reduce((n, [, v]) => n + v.length, 0);
+  return [...groups].map(([k, v]) => [levels.get(k)!, v, k === memberKey ? Math.max(v.length, total - others) : v.length]);
 }

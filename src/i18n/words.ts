@@ -30,8 +30,8 @@ export interface Words {
   gap(o: Outcome): string;
   reason(r: Reason): string;
   reasons(rs: Reason[]): string[];
-  /** Names joined, at most `max` of them: 甲、乙 等12个 / A, B and 10 more. */
-  list(names: string[], max?: number): string;
+  /** Names joined, at most `max` of them: 甲、乙 等12个 / A, B and 10 more. `total`: how many there are in all. */
+  list(names: string[], max?: number, total?: number): string;
   /** Two phrases as one: 甲；乙 / A; B. */
   join(parts: string[]): string;
   /** A name from the rule file's glossary (a responsible unit), in English where it has one. */
@@ -96,10 +96,11 @@ export function words(standard: Standard, lang: Lang): Words {
     gap: (o) => gapText(o, w),
     reason: (r) => reasonText(r, w),
     reasons: (rs) => reasonsText(rs, w),
-    list(names, max = 8) {
-      if (names.length <= max) return names.join(en ? ', ' : '、');
+    list(names, max = 8, total = names.length) {
+      if (names.length <= max && total <= names.length) return names.join(en ? ', ' : '、');
       const shown = names.slice(0, max).join(en ? ', ' : '、');
-      return en ? `${shown} and ${names.length - max} more` : `${shown} 等${names.length}个`;
+      const count = Math.max(total, names.length);
+      return en ? `${shown} and ${count - Math.min(max, names.length)} more` : `${shown} 等${count}个`;
     },
     join: (parts) => parts.join(en ? '; ' : '；'),
     term: (name) => (en && standard.glossary[name]) || name,

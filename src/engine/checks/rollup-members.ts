@@ -6,6 +6,7 @@ import type { Entity } from '../../data/dataset.js';
 import { gapOf, meets, round } from '../math.js';
 import { unitOf } from '../units.js';
 import { isMember, outcomeOf, partition, type Partition } from '../members.js';
+import { addOutcome, emptyTally, mergeTally, type At, type MemberTally } from '../tallies.js';
 import { read } from '../read.js';
 import { stated } from '../stated.js';
 import { attested } from './manual.js';
@@ -13,11 +14,12 @@ import { attested } from './manual.js';
 type MemberCheck = EachCheck | ShareCheck | CountCheck;
 
 interface Tally {
-  pass: string[];
-  fail: string[];
-  /** Missing or manual members, or members known to the standard but absent from the data. */
-  unknown: string[];
-  /** How many members are unknown: those named in `unknown`, and those a stated count says exist unlisted. */
+  pass: number;
+  fail: number;
+  /** A sample of the failing members, and of those whose result is unknown (absent places included). */
+  failNames: string[];
+  unknownNames: string[];
+  /** How many members are unknown: their own result, their kind, absence, or a stated count's unlisted ones. */
   u: number;
   n: number;
   /** Members a stated count says exist but that have no rows. */
@@ -32,6 +34,8 @@ interface Tally {
   waiting: Set<Status>;
   /** The judgement reasons of manual members (what evidence they need), once each. */
   judgements: Reason[];
+  /** Where the first failing (else unknown) member's value is. */
+  at?: At;
 }
 
 /**
@@ -45,45 +49,57 @@ function undecided(t: Tally): Status {
   return t.waiting.has('pending') ? 'pending' : 'missing';
 }
 
+/** The members' results: rows kept in memory, and bottom-level rows counted as they were read. */
+export function memberTally(check: MemberCheck, part: Partition, ctx: Context): MemberTally {
+  const m = emptyTally();
+  for (const e of part.members) addOutcome(m, e.name, outcomeOf(check.check, e, ctx), false, e.origin);
+  for (const e of part.kindUnknown) addOutcome(m, e.name, outcomeOf(check.check, e, ctx), true, e.origin);
+  for (const p of part.leafParents) {
+    const leaf = p.leaves!.tallies.get(check);
+    if (leaf) mergeTally(m, leaf);
+  }
+  return m;
+}
+
 function tally(check: MemberCheck, part: Partition, ctx: Context): Tally {
-  const t: Tally = { pass: [], fail: [], unknown: [], u: 0, n: 0, unlisted: part.unaccounted, na: 0, open: part.countUnknown.length > 0, reasons: [], waiting: new Set(), judgements: [] };
+  const m = memberTally(check, part, ctx);
+  const t: Tally = {
+    pass: m.pass,
+    fail: m.fail,
+    failNames: m.failNames,
+    unknownNames: [...m.unknownNames],
+    u: m.unknown,
+    n: m.pass + m.fail + m.unknown,
+    unlisted: part.unaccounted,
+    na: m.na,
+    open: part.countUnknown.length > 0,
+    reasons: [],
+    waiting: new Set(m.waiting),
+    judgements: m.judgements,
+    at: m.failAt ?? m.otherAt,
+  };
   const members = { level: check.level, levelKind: check.levelKind };
-  for (const m of part.members) {
-    const o = outcomeOf(check.check, m, ctx);
-    if (o.status === 'na') {
-      t.na++;
-      continue;
-    }
-    t.n++;
-    if (o.status === 'pass') t.pass.push(m.name);
-    else if (o.status === 'fail') t.fail.push(m.name);
-    else {
-      t.unknown.push(m.name);
-      t.u++;
-      t.waiting.add(o.status === 'manual' || o.status === 'pending' ? o.status : 'missing');
-      if (o.status === 'manual' && t.judgements.length === 0) t.judgements.push(...o.reasons.filter((r) => r.code === 'evidence-required' || r.code === 'needs-judgement'));
-    }
-  }
   // A row whose kind is not given may or may not be a member; only its own failure or doubt matters then.
-  const unsure = part.kindUnknown.filter((m) => {
-    const s = outcomeOf(check.check, m, ctx).status;
-    return s !== 'pass' && s !== 'na';
-  });
-  if (unsure.length) {
-    t.unknown.push(...unsure.map((m) => m.name));
-    t.u += unsure.length;
-    t.n += unsure.length;
-    t.reasons.push({ code: 'kind-unknown', level: check.level, levelKind: check.levelKind!, entities: unsure.map((m) => m.name) });
-  }
+  if (m.unsure) t.reasons.push({ code: 'kind-unknown', level: check.level, levelKind: check.levelKind!, entities: m.unsureNames });
   if (part.absentMembers.length) t.waiting.add('missing');
-  t.unknown.push(...part.absentMembers);
+  t.unknownNames.push(...part.absentMembers);
   t.u += part.absentMembers.length + part.unaccounted;
   t.n += part.absentMembers.length + part.unaccounted;
   if (t.open) {
-    const counter = ctx.standard.metrics.find((m) => m.countOf === check.level && m.countOfKind === check.levelKind);
+    const counter = ctx.standard.metrics.find((x) => x.countOf === check.level && x.countOfKind === check.levelKind);
     t.reasons.push({ code: 'count-unknown', ...members, metric: counter?.key, entities: part.countUnknown.map((e) => e.name) });
   }
   return t;
+}
+
+/** The failing members' names, with their number when it is more than the names kept. */
+function shortfall(names: string[], count: number): Pick<Outcome, 'shortfall' | 'shortfallCount'> {
+  return { shortfall: names, ...(count > names.length ? { shortfallCount: count } : {}) };
+}
+
+function unknowns(names: string[], count: number): Pick<Outcome, 'unknown' | 'unknownCount'> {
+  if (!names.length && !count) return {};
+  return { unknown: names, ...(count > names.length ? { unknownCount: count } : {}) };
 }
 
 /** each, or a share of 100%: a condition every member must meet, so it can be judged on one member. */
@@ -92,7 +108,7 @@ function isEveryMember(check: MemberCheck): boolean {
 }
 
 function tallyActual(t: Tally, check: MemberCheck): Actual {
-  return { kind: 'tally', pass: t.pass.length, n: t.n, unknown: t.u, open: t.open, level: check.level, levelKind: check.levelKind };
+  return { kind: 'tally', pass: t.pass, n: t.n, unknown: t.u, open: t.open, level: check.level, levelKind: check.levelKind };
 }
 
 /** Shared frame: `na` below the level, `given` when the data supplies it, `missing` over an empty set. */
@@ -114,7 +130,7 @@ function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tal
   if (check.given) {
     const g = given(check, entity, ctx, target);
     // A stated 100% cannot outweigh a listed member that falls short.
-    if (g && !(isEveryMember(check) && g.status === 'pass' && t.fail.length)) return g;
+    if (g && !(isEveryMember(check) && g.status === 'pass' && t.fail)) return g;
   }
   const blocks = [
     ...part.blocks.map((d) => ({ name: d.name, level: d.level, outcome: outcomeOf(check, d, ctx), entity: d })),
@@ -136,14 +152,15 @@ function rollup(check: MemberCheck, entity: Entity, ctx: Context, judge: (t: Tal
  */
 function open(o: Outcome, t: Tally, check: MemberCheck): Outcome {
   const unlisted = t.unlisted > 0 ? { unlisted: t.unlisted } : {};
-  if (!t.open) return t.reasons.length ? { ...o, ...unlisted, reasons: [...o.reasons, ...t.reasons] } : { ...o, ...unlisted };
+  const where = t.at ? { memberAt: t.at } : {};
+  if (!t.open) return t.reasons.length ? { ...o, ...unlisted, ...where, reasons: [...o.reasons, ...t.reasons] } : { ...o, ...unlisted, ...where };
   const up = check.kind !== 'each' && (check.op === '>=' || check.op === '>');
   const down = check.kind !== 'each' && (check.op === '<=' || check.op === '<');
   const stands =
     (o.status === 'pass' && check.kind === 'count' && up) ||
     (o.status === 'fail' && (isEveryMember(check) || (check.kind === 'count' && down)));
-  if (stands || (o.status !== 'pass' && o.status !== 'fail')) return { ...o, ...unlisted, reasons: [...o.reasons, ...t.reasons] };
-  return { ...o, ...unlisted, status: 'missing', gap: undefined, reasons: [...o.reasons.filter((r) => r.code !== 'members-unknown'), ...t.reasons] };
+  if (stands || (o.status !== 'pass' && o.status !== 'fail')) return { ...o, ...unlisted, ...where, reasons: [...o.reasons, ...t.reasons] };
+  return { ...o, ...unlisted, ...where, status: 'missing', gap: undefined, reasons: [...o.reasons.filter((r) => r.code !== 'members-unknown'), ...t.reasons] };
 }
 
 interface Block {
@@ -186,34 +203,35 @@ function withBlocks(check: MemberCheck, t: Tally, blocks: Block[], target: Targe
     reasons: [{ code: 'members-unknown', level: check.level, levelKind: check.levelKind, entities: names }],
   });
 
+  const failing = blocks.filter((g) => g.outcome.status === 'fail').map((g) => g.name);
   if (isEveryMember(check)) {
-    const shortfall = [...t.fail, ...blocks.filter((g) => g.outcome.status === 'fail').map((g) => g.name)];
-    const unknown = [...t.unknown, ...blocks.filter((g) => g.outcome.status !== 'pass' && g.outcome.status !== 'fail').map((g) => g.name)];
-    if (shortfall.length) return { ...base, status: 'fail', shortfall, unknown: unknown.length ? unknown : undefined, gap: { amount: shortfall.length, entities: shortfall.length }, reasons: [] };
-    if (unknown.length || t.unlisted) return undecided(unknown);
+    const unknown = [...t.unknownNames, ...blocks.filter((g) => g.outcome.status !== 'pass' && g.outcome.status !== 'fail').map((g) => g.name)];
+    const short = t.fail + failing.length;
+    if (short) return { ...base, status: 'fail', ...shortfall([...t.failNames, ...failing], short), ...unknowns(unknown, t.u + unknown.length - t.unknownNames.length), gap: { amount: short, entities: short }, reasons: [] };
+    if (unknown.length || t.u || t.unlisted) return undecided(unknown);
     return { ...base, status: 'pass', reasons: [] };
   }
   const c = check as ShareCheck | CountCheck; // `each` was decided above
   // A county whose rate comes from its own counts (9 stations in 10 townships) adds those counts exactly.
   const exact = c.kind === 'share' ? blocks.map((g) => ownCounts(g.entity, c, ctx)) : blocks.map(() => undefined);
   if (c.kind === 'share' && exact.every((x) => x !== undefined)) {
-    const pass = t.pass.length + exact.reduce((a, x) => a + x!.pass, 0);
+    const pass = t.pass + exact.reduce((a, x) => a + x!.pass, 0);
     const n = t.n + exact.reduce((a, x) => a + x!.n, 0);
     const lowPct = (pass / n) * 100;
     const highPct = ((pass + t.u) / n) * 100;
     const shown = { ...base, actual: { kind: 'counted', pass, n, from: blocks.map((g) => g.name) } as Actual };
     if (meets(lowPct, c.op, c.value) && meets(highPct, c.op, c.value)) return { ...shown, status: 'pass', reasons: [] };
     if (!meets(highPct, c.op, c.value) && (c.op === '>=' || c.op === '>')) {
-      return { ...shown, status: 'fail', shortfall: [...t.fail, ...blocks.filter((g) => g.outcome.status === 'fail').map((g) => g.name)], gap: gapOf(highPct, c.op, c.value, '%'), reasons: [] };
+      return { ...shown, status: 'fail', ...shortfall([...t.failNames, ...failing], t.fail + failing.length), gap: gapOf(highPct, c.op, c.value, '%'), reasons: [] };
     }
   }
   const values = blocks.map((g) => g.outcome.value);
-  if (unknownBlocks.length || values.some((v) => typeof v !== 'number')) return undecided([...t.unknown, ...blocks.filter((g) => typeof g.outcome.value !== 'number').map((g) => g.name)]);
+  if (unknownBlocks.length || values.some((v) => typeof v !== 'number')) return undecided([...t.unknownNames, ...blocks.filter((g) => typeof g.outcome.value !== 'number').map((g) => g.name)]);
   const numbers = values as number[];
   let low: number;
   let high: number;
   if (c.kind === 'count') {
-    const known = numbers.reduce((a, b) => a + b, 0) + t.pass.length;
+    const known = numbers.reduce((a, b) => a + b, 0) + t.pass;
     low = known;
     high = known + t.u;
   } else {
@@ -221,15 +239,15 @@ function withBlocks(check: MemberCheck, t: Tally, blocks: Block[], target: Targe
     const lows = [...shares];
     const highs = [...shares];
     if (t.n > 0) {
-      lows.push((t.pass.length / t.n) * 100);
-      highs.push(((t.pass.length + t.u) / t.n) * 100);
+      lows.push((t.pass / t.n) * 100);
+      highs.push(((t.pass + t.u) / t.n) * 100);
     }
     low = Math.min(...lows);
     high = Math.max(...highs);
   }
   if (meets(low, c.op, c.value) && meets(high, c.op, c.value)) return { ...base, status: 'pass', reasons: [] };
-  if (outside(low, high, c.op, c.value)) return { ...base, status: 'fail', shortfall: [...t.fail, ...blocks.filter((g) => g.outcome.status === 'fail').map((g) => g.name)], reasons: [] };
-  return undecided([...t.unknown, ...blocks.map((g) => g.name)]);
+  if (outside(low, high, c.op, c.value)) return { ...base, status: 'fail', ...shortfall([...t.failNames, ...failing], t.fail + failing.length), reasons: [] };
+  return undecided([...t.unknownNames, ...blocks.map((g) => g.name)]);
 }
 
 /** Whether every value in [low, high] misses the target (targets are intervals, so this is decidable). */
@@ -295,41 +313,40 @@ function givenFigure(check: MemberCheck, entity: Entity, ctx: Context, target: T
 
 export const each: Evaluator<EachCheck> = (check, entity, ctx) =>
   rollup(check, entity, ctx, (t, target) => {
-    const base = { target, actual: tallyActual(t, check), value: round((t.pass.length / t.n) * 100), check };
-    const unknown = t.unknown.length ? t.unknown : undefined;
-    if (t.fail.length) return { ...base, status: 'fail', shortfall: t.fail, unknown, gap: { amount: t.fail.length, entities: t.fail.length }, reasons: [] };
-    if (t.u) return { ...base, status: undecided(t), unknown, reasons: [{ code: 'members-unknown', level: check.level, levelKind: check.levelKind, entities: t.unknown }, ...t.judgements] };
+    const base = { target, actual: tallyActual(t, check), value: round((t.pass / t.n) * 100), check, ...unknowns(t.unknownNames, t.u) };
+    if (t.fail) return { ...base, status: 'fail', ...shortfall(t.failNames, t.fail), gap: { amount: t.fail, entities: t.fail }, reasons: [] };
+    if (t.u) return { ...base, status: undecided(t), reasons: [{ code: 'members-unknown', level: check.level, levelKind: check.levelKind, entities: t.unknownNames }, ...t.judgements] };
     return { ...base, status: 'pass', reasons: [] };
   });
 
 export const share: Evaluator<ShareCheck> = (check, entity, ctx) =>
   rollup(check, entity, ctx, (t, target) => {
     const pct = (k: number) => (k / t.n) * 100;
-    const low = meets(pct(t.pass.length), check.op, check.value);
-    const high = meets(pct(t.pass.length + t.u), check.op, check.value);
-    const base = { target, actual: tallyActual(t, check), value: round(pct(t.pass.length)), check, unknown: t.unknown.length ? t.unknown : undefined };
+    const low = meets(pct(t.pass), check.op, check.value);
+    const high = meets(pct(t.pass + t.u), check.op, check.value);
+    const base = { target, actual: tallyActual(t, check), value: round(pct(t.pass)), check, ...unknowns(t.unknownNames, t.u) };
     if (low && high) return { ...base, status: 'pass', reasons: [] };
     if (!low && !high) {
       // Unknown members might still meet it: the gap is what remains even if they all do.
-      return { ...base, status: 'fail', shortfall: t.fail, gap: { ...gapOf(pct(t.pass.length + t.u), check.op, check.value, '%'), entities: needed(t, check) }, reasons: [] };
+      return { ...base, status: 'fail', ...shortfall(t.failNames, t.fail), gap: { ...gapOf(pct(t.pass + t.u), check.op, check.value, '%'), entities: needed(t, check) }, reasons: [] };
     }
-    return { ...base, status: undecided(t), reasons: [{ code: 'members-unknown', level: check.level, levelKind: check.levelKind, entities: t.unknown }, ...t.judgements] };
+    return { ...base, status: undecided(t), reasons: [{ code: 'members-unknown', level: check.level, levelKind: check.levelKind, entities: t.unknownNames }, ...t.judgements] };
   });
 
 /** How many more members must meet the condition for a ≥ / > share target. */
 function needed(t: Tally, check: ShareCheck): number | undefined {
   if (check.op !== '>=' && check.op !== '>') return undefined;
-  const best = t.pass.length + t.u;
+  const best = t.pass + t.u;
   for (let k = best; k <= t.n; k++) if (meets((k / t.n) * 100, check.op, check.value)) return k - best;
   return undefined;
 }
 
 export const count: Evaluator<CountCheck> = (check, entity, ctx) =>
   rollup(check, entity, ctx, (t, target) => {
-    const low = meets(t.pass.length, check.op, check.value);
-    const high = meets(t.pass.length + t.u, check.op, check.value);
-    const base = { target, actual: { kind: 'number', value: t.pass.length } as Actual, value: t.pass.length, check, unknown: t.unknown.length ? t.unknown : undefined };
+    const low = meets(t.pass, check.op, check.value);
+    const high = meets(t.pass + t.u, check.op, check.value);
+    const base = { target, actual: { kind: 'number', value: t.pass } as Actual, value: t.pass, check, ...unknowns(t.unknownNames, t.u) };
     if (low && high) return { ...base, status: 'pass', reasons: [] };
-    if (!low && !high) return { ...base, status: 'fail', shortfall: t.fail, gap: gapOf(t.pass.length, check.op, check.value), reasons: [] };
-    return { ...base, status: undecided(t), reasons: [{ code: 'members-unknown', level: check.level, levelKind: check.levelKind, entities: t.unknown }, ...t.judgements] };
+    if (!low && !high) return { ...base, status: 'fail', ...shortfall(t.failNames, t.fail), gap: gapOf(t.pass, check.op, check.value), reasons: [] };
+    return { ...base, status: undecided(t), reasons: [{ code: 'members-unknown', level: check.level, levelKind: check.levelKind, entities: t.unknownNames }, ...t.judgements] };
   });

@@ -5,6 +5,7 @@ import type { Entity } from '../../data/dataset.js';
 import { gapOf, meets, round } from '../math.js';
 import { unitOf } from '../units.js';
 import { partition } from '../members.js';
+import { addValue, emptyTally, mergeTally } from '../tallies.js';
 import { read } from '../read.js';
 import { stated } from '../stated.js';
 
@@ -31,29 +32,41 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
       return { ...judged(g.value.value, [{ code: 'given', metric: gm.key }]), actual: { kind: 'value', value: g.value, metric: gm.key } };
     }
   }
-  const values: number[] = [];
-  const unknown: Entity[] = [];
+  // The members' values: rows kept in memory, and bottom-level rows totalled as they were read.
+  const t = emptyTally();
   for (const m of part.members) {
     const r = read(m, check.metric, ctx);
     if ('na' in r) continue;
-    if ('value' in r && r.value.kind === 'number') values.push(r.value.value);
-    else unknown.push(m);
+    addValue(t, m.name, 'value' in r && r.value.kind === 'number' ? r.value.value : undefined, m.origin);
   }
-  const unknownNames = [...unknown.map((e) => e.name), ...part.kindUnknown.map((e) => e.name), ...part.absentMembers, ...part.absentBlocks];
+  for (const m of part.kindUnknown) addValue(t, m.name, undefined, m.origin);
+  for (const p of part.leafParents) {
+    const leaf = p.leaves!.tallies.get(check);
+    if (leaf) mergeTally(t, leaf);
+  }
+  let values = t.values;
+  let total = t.sum;
+  let unknownCount = t.noValue;
+  const unknownNames = [...t.noValueNames, ...part.absentMembers, ...part.absentBlocks];
+  unknownCount += part.absentMembers.length + part.absentBlocks.length;
   // An intermediate entity without rows at the level: its own total adds to a sum; a mean cannot use it.
   const levelsOf: Record<string, string> = {};
   for (const block of part.blocks) {
     const o = aggregate(check, block, ctx);
     if (o.status === 'na') continue;
-    if (check.kind === 'sum' && typeof o.value === 'number') values.push(o.value);
-    else {
+    if (check.kind === 'sum' && typeof o.value === 'number') {
+      values++;
+      total += o.value;
+    } else {
       unknownNames.push(block.name);
+      unknownCount++;
       levelsOf[block.name] = block.level;
     }
   }
   for (const name of part.absentBlocks) levelsOf[name] = ctx.standard.places.find((p) => p.name === name)!.level;
   const why: Reason[] = [];
-  if (part.kindUnknown.length) why.push({ code: 'kind-unknown', level: check.level, levelKind: check.levelKind!, entities: part.kindUnknown.map((e) => e.name) });
+  const unsure = [...part.kindUnknown.map((e) => e.name), ...t.unsureNames];
+  if (unsure.length) why.push({ code: 'kind-unknown', level: check.level, levelKind: check.levelKind!, entities: unsure });
   const open = part.countUnknown.length > 0;
   if (open) {
     const counter = ctx.standard.metrics.find((m) => m.countOf === check.level && m.countOfKind === check.levelKind);
@@ -61,13 +74,12 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
   }
   // Members a stated count says exist but that have no rows: each one unknown.
   const unlisted = part.unaccounted;
-  const extra = unlisted > 0 ? { unlisted } : {};
-  const n = values.length + unknownNames.length + unlisted;
+  const extra = { ...(unlisted > 0 ? { unlisted } : {}), ...(t.otherAt ? { memberAt: t.otherAt } : {}) };
+  const n = values + unknownCount + unlisted;
   if (n === 0 && open) return { status: 'missing', target, reasons: why, check };
   if (n === 0) return { status: 'missing', target, reasons: [{ code: 'no-members', ...members, given: check.given }], check };
-  const total = values.reduce((a, b) => a + b, 0);
-  if (unknownNames.length || unlisted || open) {
-    const named = unknownNames.length ? { unknown: unknownNames } : {};
+  if (unknownCount || unlisted || open) {
+    const named = unknownNames.length ? { unknown: unknownNames, ...(unknownCount > unknownNames.length ? { unknownCount } : {}) } : {};
     // Counts and quantities are never negative: a known partial sum already over a ≥ target passes.
     if (check.kind === 'sum' && (check.op === '>=' || check.op === '>') && meets(total, check.op, check.value)) {
       return judged(total, why, { ...named, ...extra });
@@ -77,10 +89,10 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
     if (!open && check.kind === 'mean' && (check.op === '>=' || check.op === '>') && meets(total / n, check.op, check.value)) {
       return { ...judged(total / n, why, { ...named, ...extra }), actual: { kind: 'number', value: round(total / n), unit, atLeast: true } };
     }
-    const reasons: Reason[] = unknownNames.length || unlisted ? [{ code: 'members-unknown', ...members, entities: unknownNames }, ...why] : why;
+    const reasons: Reason[] = unknownCount || unlisted ? [{ code: 'members-unknown', ...members, entities: unknownNames }, ...why] : why;
     return { status: 'missing', target, reasons, ...named, ...extra, levelsOf, check };
   }
-  return judged(check.kind === 'sum' ? total : total / values.length, []);
+  return judged(check.kind === 'sum' ? total : total / values, []);
 }
 
 export const sum: Evaluator<SumCheck> = aggregate;
