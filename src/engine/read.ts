@@ -39,7 +39,7 @@ function missing(metric: Metric): Reason {
  */
 function sumOfChildren(entity: Entity, metric: Metric, ctx: Context): Read | undefined {
   const children = entity.children.filter((c) => metric.levels.includes(c.level));
-  if (children.length === 0) return undefined;
+  if (children.length === 0) return entity.leaves ? sumOfLeaves(entity, metric, ctx) : undefined;
   const level = children[0]!.level;
   if (children.some((c) => c.level !== level)) return undefined;
   const part = partition(entity, { level }, undefined, ctx);
@@ -52,4 +52,15 @@ function sumOfChildren(entity: Entity, metric: Metric, ctx: Context): Read | und
     total += r.value.value;
   }
   return { value: { kind: 'number', value: total } };
+}
+
+/** The same total from bottom-level rows counted as they were read: every row gave one, none is absent. */
+function sumOfLeaves(entity: Entity, metric: Metric, ctx: Context): Read | undefined {
+  const bottom = ctx.standard.levels[ctx.standard.levels.length - 1]!.id;
+  const leaves = entity.leaves!;
+  const a = leaves.additive.get(metric.key);
+  if (!a || a.n !== leaves.rows || !metric.levels.includes(bottom) || !ctx.standard.places.some((p) => p.level === bottom)) return undefined;
+  const part = partition(entity, { level: bottom }, undefined, ctx);
+  if (!part || part.absentMembers.length > 0) return undefined;
+  return { value: { kind: 'number', value: a.sum } };
 }
