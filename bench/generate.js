@@ -31,19 +31,33 @@ export function prng(seed) {
 export function readStandard(file = DEFAULT_STANDARD) {
   const std = parseYaml(fs.readFileSync(file, 'utf8'));
   const [city, county, township, village] = std.levels;
-  const refersTo = (level) => (ref) => [level.id, level.name, ...(level.aliases ?? [])].includes(ref);
+  const names = (x) => [x.id, x.name, ...(x.aliases ?? [])];
+  const refersTo = (level) => (ref) => names(level).includes(ref);
   const keptAt = (level) => (m) => !m.derive && (m.levels ?? []).some(refersTo(level));
   const thresholds = collectThresholds(std.indicators ?? []);
   const withRange = (m) => ({ ...m, range: valueRange(m, thresholds.get(m.key)) });
-  const countsOf = (m) => (refersTo(township)(m.countOf) ? 'township' : refersTo(village)(m.countOf) ? 'village' : undefined);
-  const counts = std.metrics.filter((m) => m.countOf && keptAt(county)(m) && countsOf(m));
+  // What a count metric counts: townships, villages of every kind, or one kind of village (行政村 / 社区).
+  const kindOf = (ref) => (village.kinds ?? []).find((k) => names(k).includes(ref));
+  const countsOf = (m) => {
+    if (!m.countOf) return undefined;
+    if (refersTo(township)(m.countOf)) return 'township';
+    if (refersTo(village)(m.countOf)) return 'village';
+    const k = kindOf(m.countOf);
+    return k ? (names(k).includes('社区') ? 'urban' : 'rural') : undefined;
+  };
+  const counted = (m) => ({ ...m, counts: countsOf(m) });
+  // Totals of lower rows (建有中心的村数, the numerator of a rate over a count): left for dabiao to sum, since a
+  // random figure could exceed the count.
+  const byKey = new Map(std.metrics.map((m) => [m.key, m]));
+  const totals = new Set(std.metrics.filter((m) => m.derive && byKey.get(m.derive.ratio.denominator)?.countOf).map((m) => m.derive.ratio.numerator));
+  const item = (m) => !totals.has(m.key);
   return {
     region: std.region,
     levels: { city, county, township, village },
     counties: (std.places ?? []).filter((p) => refersTo(county)(p.level)).map((p) => p.name),
-    townshipMetrics: std.metrics.filter(keptAt(township)).map(withRange),
+    countyCounts: std.metrics.filter((m) => keptAt(county)(m) && countsOf(m)).map(counted),
+    townshipMetrics: std.metrics.filter((m) => keptAt(township)(m) && item(m)).map(withRange).map(counted),
     villageMetrics: std.metrics.filter(keptAt(village)).map(withRange),
-    countMetrics: counts.map((m) => ({ ...m, counts: countsOf(m) })),
   };
 }
 
@@ -104,9 +118,10 @@ function spread(total, parts, rand) {
   return sizes;
 }
 
-/** A level cell: the word analysts use if the standard knows it, else the level's own name. */
+/** A level cell: the word analysts use if the standard knows it (as the level or one of its kinds), else the level's own name. */
 function levelCell(level, word) {
-  return [level.name, ...(level.aliases ?? [])].includes(word) ? word : level.name;
+  const known = [level.name, ...(level.aliases ?? []), ...(level.kinds ?? []).flatMap((k) => [k.name, ...(k.aliases ?? [])])];
+  return known.includes(word) ? word : level.name;
 }
 
 /** A unique name: two syllables, the kind of place, then the row's own number (padded to the width of `of`). */
@@ -129,13 +144,18 @@ function layout(std, villages, rand) {
   spread(townships, std.counties.length, rand).forEach((n, c) => {
     for (let i = 0; i < n; i++) countyOf.push(c);
   });
-  const perCounty = std.counties.map(() => ({ township: 0, village: 0 }));
-  villagesOf.forEach((v, t) => {
-    perCounty[countyOf[t]].township++;
-    perCounty[countyOf[t]].village += v;
-  });
   const isStreet = villagesOf.map(() => rand() < 0.3);
-  return { townships, villagesOf, countyOf, perCounty, isStreet };
+  // Which villages are urban communities (社区): many in streets, few in towns.
+  const urbanOf = villagesOf.map((v, t) => Array.from({ length: v }, () => rand() < (isStreet[t] ? 0.7 : 0.1)));
+  const perTownship = villagesOf.map((v, t) => {
+    const urban = urbanOf[t].filter(Boolean).length;
+    return { township: 1, village: v, urban, rural: v - urban };
+  });
+  const perCounty = std.counties.map(() => ({ township: 0, village: 0, urban: 0, rural: 0 }));
+  perTownship.forEach((c, t) => {
+    for (const k of Object.keys(c)) perCounty[countyOf[t]][k] += c[k];
+  });
+  return { townships, villagesOf, countyOf, perCounty, perTownship, urbanOf, isStreet };
 }
 
 /**
@@ -147,9 +167,16 @@ export async function generate({ file, villages, seed = 1, standard = DEFAULT_ST
   const rand = prng(seed);
   const shape = layout(std, villages, rand);
   const { city, county, township, village } = std.levels;
-  const columns = [...std.countMetrics, ...std.townshipMetrics, ...std.villageMetrics];
-  const cells = (filled) =>
-    columns.map((m) => (!filled.includes(m) ? '' : rand() < BLANK_RATE ? '' : formatValue(m, rand)));
+  // One column per metric, in the order county counts, township items, village items.
+  const columns = [...new Map([...std.countyCounts, ...std.townshipMetrics, ...std.villageMetrics].map((m) => [m.key, m])).values()];
+  const count = (m, counts) => `${counts[m.counts]}${m.unit ?? ''}`;
+  const cells = (filled, counts) =>
+    columns.map((m) => {
+      const own = filled.find((f) => f.key === m.key);
+      if (!own) return '';
+      if (own.counts && counts) return count(own, counts);
+      return rand() < BLANK_RATE ? '' : formatValue(own, rand);
+    });
   const townshipName = (t) => placeName(t, shape.isStreet[t] ? '街道' : '镇', shape.townships);
 
   const out = fs.createWriteStream(file);
@@ -167,18 +194,16 @@ export async function generate({ file, villages, seed = 1, standard = DEFAULT_ST
   buffered = csvLine(['entity', 'level', 'parent', ...columns.map((m) => m.label)]);
   await write(csvLine([std.region, levelCell(city, '市'), '', ...columns.map(() => '')]));
   for (const [c, name] of std.counties.entries()) {
-    const counts = columns.map((m) => (m.countOf ? `${shape.perCounty[c][m.counts]}${m.unit ?? ''}` : ''));
-    await write(csvLine([name, levelCell(county, '县'), std.region, ...counts]));
+    await write(csvLine([name, levelCell(county, '县'), std.region, ...cells(std.countyCounts, shape.perCounty[c])]));
   }
   for (let t = 0; t < shape.townships; t++) {
     const kind = levelCell(township, shape.isStreet[t] ? '街道' : '乡镇');
-    await write(csvLine([townshipName(t), kind, std.counties[shape.countyOf[t]], ...cells(std.townshipMetrics)]));
+    await write(csvLine([townshipName(t), kind, std.counties[shape.countyOf[t]], ...cells(std.townshipMetrics, shape.perTownship[t])]));
   }
   let v = 0;
   for (let t = 0; t < shape.townships; t++) {
     for (let i = 0; i < shape.villagesOf[t]; i++, v++) {
-      const community = rand() < (shape.isStreet[t] ? 0.7 : 0.1);
-      const word = community ? '社区' : '村';
+      const word = shape.urbanOf[t][i] ? '社区' : '村';
       const name = placeName(v, word, villages);
       await write(csvLine([name, levelCell(village, word), townshipName(t), ...cells(std.villageMetrics)]));
     }
