@@ -3,11 +3,12 @@
 import type { Formatter, ReportKind } from './types.js';
 import { table } from './table/index.js';
 import { json } from './json/index.js';
+import { html } from './html/index.js';
 
-export const FORMATS = ['table', 'json'] as const;
+export const FORMATS = ['table', 'json', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const formatters: Record<Format, Formatter> = { table, json };
+export const formatters: Record<Format, Formatter> = { table, json, html };
 
 /** The formats that can render a kind of report. */
 export function formatsFor(kind: ReportKind): Format[] {
