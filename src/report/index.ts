@@ -7,11 +7,12 @@ import { csv } from './csv/index.js';
 import { markdown } from './markdown/index.js';
 import { junit } from './junit/index.js';
 import { github } from './github/index.js';
+import { html } from './html/index.js';
 
-export const FORMATS = ['table', 'json', 'csv', 'markdown', 'junit', 'github'] as const;
+export const FORMATS = ['table', 'json', 'csv', 'markdown', 'html', 'junit', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const formatters: Record<Format, Formatter> = { table, json, csv, markdown, junit, github };
+export const formatters: Record<Format, Formatter> = { table, json, csv, markdown, html, junit, github };
 
 /** The formats that can render a kind of report. */
 export function formatsFor(kind: ReportKind): Format[] {

@@ -10,7 +10,7 @@ import { pushTo } from '../../util/group.js';
 import { widths } from './check.js';
 import { wrap } from './wrap.js';
 
-const WORDS = {
+export const WORDS = {
   zh: {
     change: CHANGE_WORDS.zh,
     status: { pass: '达标', fail: '未达标', missing: '缺数据', manual: '待核查', pending: '未到期', waived: '已豁免', na: '不适用' } as Record<string, string>,
@@ -60,7 +60,7 @@ function side(s: Snapshot | undefined, lang: 'zh' | 'en'): string {
   return `${WORDS[lang].status[s.status] ?? s.status}${s.actual ? `\n${s.actual}` : ''}`;
 }
 
-function delta(n: number | undefined, unit?: string, lang: 'zh' | 'en' = 'zh'): string {
+export function delta(n: number | undefined, unit?: string, lang: 'zh' | 'en' = 'zh'): string {
   if (n === undefined || n === 0) return '';
   const shown = Math.abs(n) >= 1 ? +n.toFixed(2) : +n.toPrecision(2);
   const u = unit === '%' ? (lang === 'en' ? ' pp' : ' 个百分点') : unit ? ` ${unit}` : '';

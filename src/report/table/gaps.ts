@@ -9,7 +9,7 @@ import { words, type Words } from '../../i18n/words.js';
 import { statusCell, titleLine, widths } from './check.js';
 import { wrap } from './wrap.js';
 
-const WORDS = {
+export const WORDS = {
   zh: {
     by: { owner: '按责任单位', indicator: '按指标', entity: '按对象' } as Record<GapGroupBy, string>,
     heading: (n: number, p: number, wv: number) => `差距清单 · ${n} 项待处理${p ? ` · ${p} 项未到期` : ''}${wv ? ` · ${wv} 项已豁免` : ''}`,
