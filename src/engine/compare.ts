@@ -33,7 +33,7 @@ export interface ChangeRow {
 }
 
 export interface Comparison {
-  standard: { id: string; title: string };
+  standard: { id: string; title: string; titleEn?: string };
   rows: ChangeRow[];
   /** Counts of each change per entity (by path), in the order entities come. */
   summary: { path: string[]; entity: string; counts: Record<Change, number> }[];

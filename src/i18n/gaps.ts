@@ -18,7 +18,7 @@ export function gapText(o: Outcome, w: Words): string {
     const short = o.shortfallCount ?? o.shortfall?.length ?? 0;
     if (o.shortfall?.length) {
       for (const [level, names, count] of byLevel(o.shortfall, o, members, short)) {
-        parts.push(en ? `${count} ${w.levels(level.id, level.kind)} short: ${w.list(names, 8, count)}` : `${count}个${w.level(level.id, level.kind)}未达标：${w.list(names, 8, count)}`);
+        parts.push(en ? `${count} ${count === 1 ? w.level(level.id, level.kind) : w.levels(level.id, level.kind)} short: ${w.list(names, 8, count)}` : `${count}个${w.level(level.id, level.kind)}未达标：${w.list(names, 8, count)}`);
       }
     }
     if (o.gap && !(short && o.gap.entities === short && o.gap.unit === undefined && !o.gap.steps)) {
@@ -31,7 +31,7 @@ export function gapText(o: Outcome, w: Words): string {
           : `${shown}${g.unit ? ` ${g.unit}` : ''}`;
       const pctValue = g.percent !== undefined && g.unit !== '%' && !g.steps ? (g.percent >= 0.1 ? formatNumber(+g.percent.toFixed(1)) : '<0.1') : undefined;
       const pct = pctValue === undefined ? '' : en ? ` (${pctValue}%)` : `（${pctValue}%）`;
-      const more = g.entities !== undefined && o.check.kind === 'share' && members ? (en ? `; ${g.entities} more ${w.levels(members.id, members.kind)} needed` : `，还需${g.entities}个${w.level(members.id, members.kind)}`) : '';
+      const more = g.entities !== undefined && o.check.kind === 'share' && members ? (en ? `; ${g.entities} more ${g.entities === 1 ? w.level(members.id, members.kind) : w.levels(members.id, members.kind)} needed` : `，还需${g.entities}个${w.level(members.id, members.kind)}`) : '';
       parts.push(en ? `short by ${amount}${pct}${more}` : `差 ${amount}${pct}${more}`);
     }
     parts.push(...o.reasons.filter((r) => r.code === 'partial' || r.code === 'attested').map((r) => w.reason(r)));
@@ -43,7 +43,7 @@ export function gapText(o: Outcome, w: Words): string {
       }
     }
     if (o.unlisted && members) {
-      parts.push(en ? `${o.unlisted} more ${w.levels(members.id, members.kind)} without rows` : `另有${o.unlisted}个${w.level(members.id, members.kind)}无数据`);
+      parts.push(en ? `${o.unlisted} more ${o.unlisted === 1 ? w.level(members.id, members.kind) : w.levels(members.id, members.kind)} without rows` : `另有${o.unlisted}个${w.level(members.id, members.kind)}无数据`);
     }
     parts.push(...w.reasons(o.reasons.filter((r) => r.code !== 'given' && r.code !== 'members-unknown')));
   }

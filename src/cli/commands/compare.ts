@@ -39,7 +39,7 @@ export function compareCommand(term: Terminal): Command {
       const standard = readStandard(opts.standard);
       const a = side(before, standard, opts, term);
       const b = side(after, standard, opts, term);
-      const comparison = compare({ id: standard.id, title: standard.title }, a.snapshots, b.snapshots);
+      const comparison = compare({ id: standard.id, title: standard.title, titleEn: standard.titleEn }, a.snapshots, b.snapshots);
       await writeReport({ kind: 'compare', comparison, warnings: [...a.warnings, ...b.warnings] }, opts, term, inputs);
       term.exitCode = opts.failOn === 'regression' && regressed(comparison) ? 1 : 0;
     });

@@ -50,9 +50,10 @@ export function compare(report: Extract<Report, { kind: 'compare' }>, options: R
   const t = T[lang];
   const p = PAGE[lang];
   const out = new HtmlWriter(sink);
-  const title = `${cw.title(comparison.standard.id)} ${comparison.standard.title}`;
+  const name = (options.lang === 'en' && comparison.standard.titleEn) || comparison.standard.title;
+  const title = `${cw.title(comparison.standard.id)} ${name}`;
   openPage(out, lang, title, STYLE);
-  out.write(`<header class="report">\n<h1>${esc(comparison.standard.title)}</h1>\n<p class="sub">${esc(cw.title(comparison.standard.id))}</p>\n<dl class="meta">\n`);
+  out.write(`<header class="report">\n<h1>${esc(name)}</h1>\n<p class="sub">${esc(cw.title(comparison.standard.id))}</p>\n<dl class="meta">\n`);
   out.write(`<dt>${esc(p.standardId)}</dt><dd><code>${esc(comparison.standard.id)}</code></dd>\n<dt>dabiao</dt><dd>${esc(p.generatedBy(VERSION))}</dd>\n</dl>\n`);
   warningsBlock(out, report.warnings, lang);
   out.write(`<ul class="legend">${CHANGES.map((c) => `<li>${changeBadge(c, cw.change[c])}</li>`).join('')}</ul>\n</header>\n<main>\n`);

@@ -95,7 +95,7 @@ function compare(report: Extract<Report, { kind: 'compare' }>, options: RenderOp
   const { comparison } = report;
   const t = WORDS[options.lang];
   const words = CHANGE_WORDS[options.lang];
-  sink.write(`# ${cell(comparison.standard.title)} (${comparison.standard.id})\n\n## ${t.summary}\n\n`);
+  sink.write(`# ${cell((options.lang === 'en' && comparison.standard.titleEn) || comparison.standard.title)} (${comparison.standard.id})\n\n## ${t.summary}\n\n`);
   table(sink, [t.entity, ...CHANGES.map((c) => words[c])], comparison.summary.map((s) => [s.path.join(' › '), ...CHANGES.map((c) => s.counts[c])]));
   const changed = comparison.rows.filter((r) => r.change !== 'unchanged');
   sink.write(`## ${t.changes}\n\n`);

@@ -37,7 +37,8 @@ export function compare(report: Extract<Report, { kind: 'compare' }>, options: R
   const { comparison } = report;
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const t = WORDS[options.lang];
-  const out = [chalk.bold(`${t.title(comparison.standard.id)} ${comparison.standard.title}`)];
+  const name = (options.lang === 'en' && comparison.standard.titleEn) || comparison.standard.title;
+  const out = [chalk.bold(`${t.title(comparison.standard.id)} ${name}`)];
   const changed = comparison.rows.filter((r) => r.change !== 'unchanged');
   if (changed.length === 0) out.push('', t.noChange);
   const byEntity = new Map<string, ChangeRow[]>();
