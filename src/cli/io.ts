@@ -57,7 +57,7 @@ function formatFromExtension(file: string): InputFormat {
 }
 
 /** Writes to a temporary file beside the target, then renames: readers never see half a file. */
-export function writeFileAtomic(file: string, content: string): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     fs.writeFileSync(tmp, content);

@@ -4,7 +4,9 @@ import type { Lang } from '../i18n/lang.js';
 export interface Terminal {
   /** The language of everything dabiao writes: --lang, else DABIAO_LANG, else Chinese. */
   lang: Lang;
-  stdout(text: string): void;
+  stdout(text: string | Uint8Array): void;
+  /** Whether stdout is a terminal (a binary format is refused there). */
+  stdoutIsTTY?: boolean;
   stderr(line: string): void;
   color: boolean;
   width: number;

@@ -3,11 +3,15 @@
 import type { Formatter, ReportKind } from './types.js';
 import { table } from './table/index.js';
 import { json } from './json/index.js';
+import { xlsx } from './xlsx/index.js';
 
-export const FORMATS = ['table', 'json'] as const;
+export const FORMATS = ['table', 'json', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const formatters: Record<Format, Formatter> = { table, json };
+export const formatters: Record<Format, Formatter> = { table, json, xlsx };
+
+/** Formats that write bytes, not text: never to a terminal. */
+export const BINARY: ReadonlySet<Format> = new Set<Format>(['xlsx']);
 
 /** The formats that can render a kind of report. */
 export function formatsFor(kind: ReportKind): Format[] {
