@@ -42,7 +42,7 @@ export async function gaps(report: Extract<Report, { kind: 'gaps' }>, options: R
     if (list.groups.length) {
       summary.blank();
       summary.line(t.label.groups);
-      summary.header(byOwner ? [t.col.units, t.col.sheet, t.col.items, t.col.leads, t.col.supports] : [t.col.group, t.col.items]);
+      summary.header(byOwner ? [t.col.owner, t.col.sheet, t.col.items, t.col.leads, t.col.supports] : [t.col.group, t.col.items]);
       list.groups.forEach((g, i) => {
         const leads = g.items.filter((x) => x.lead).length;
         const roles = g.key === undefined ? [undefined, undefined] : [leads, g.items.length - leads];
