@@ -1,6 +1,6 @@
 // Rendering a report to stdout or to -o FILE: written as it is rendered, whole or not at all (write-target.ts).
 import type { Report } from '../report/types.js';
-import { formatters, type Format } from '../report/index.js';
+import { BINARY, formatters, type Format } from '../report/index.js';
 import { UsageError } from './errors.js';
 import { openSink, outputTarget } from './write-target.js';
 import type { Terminal } from './terminal.js';
@@ -18,9 +18,17 @@ export function inputsOf(files: string[], opts: { standard?: string; evidence?: 
   return [...files, ...standard, ...(opts.evidence ?? []), ...(opts.waivers ?? [])];
 }
 
+/** A binary format (an Excel workbook) goes to -o FILE, or to stdout only when stdout is a file or a pipe. */
+export function refuseBinaryToTerminal(format: Format, output: string | undefined, stdoutIsTTY: boolean): void {
+  if (BINARY.has(format) && (!output || output === '-') && stdoutIsTTY) {
+    throw new UsageError(`--format ${format} writes a binary file, not text for the terminal: add -o FILE.${format} (or redirect stdout to a file)`);
+  }
+}
+
 export async function writeReport(report: Report, opts: OutputOptions, term: Terminal, inputs: string[]): Promise<void> {
   const render = formatters[opts.format][report.kind] as ((r: Report, o: object, s: object) => void | Promise<void>) | undefined;
   if (!render) throw new UsageError(`--format ${opts.format} cannot render a ${report.kind} report`);
+  refuseBinaryToTerminal(opts.format, opts.output, term.stdoutIsTTY ?? false);
   const target = outputTarget(opts.output, inputs);
   const out = openSink(target, term.stdout);
   try {

@@ -5,6 +5,8 @@ export interface Terminal {
   /** The language of everything dabiao writes: --lang, else DABIAO_LANG, else Chinese. */
   lang: Lang;
   stdout(chunk: string | Uint8Array): void;
+  /** Whether stdout is a terminal (a binary format is refused there). */
+  stdoutIsTTY?: boolean;
   stderr(line: string): void;
   color: boolean;
   width: number;

@@ -8,11 +8,15 @@ import { markdown } from './markdown/index.js';
 import { junit } from './junit/index.js';
 import { github } from './github/index.js';
 import { html } from './html/index.js';
+import { xlsx } from './xlsx/index.js';
 
-export const FORMATS = ['table', 'json', 'csv', 'markdown', 'html', 'junit', 'github'] as const;
+export const FORMATS = ['table', 'json', 'csv', 'markdown', 'html', 'xlsx', 'junit', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const formatters: Record<Format, Formatter> = { table, json, csv, markdown, html, junit, github };
+export const formatters: Record<Format, Formatter> = { table, json, csv, markdown, html, xlsx, junit, github };
+
+/** Formats that write bytes, not text: never to a terminal. */
+export const BINARY: ReadonlySet<Format> = new Set<Format>(['xlsx']);
 
 /** The formats that can render a kind of report. */
 export function formatsFor(kind: ReportKind): Format[] {
