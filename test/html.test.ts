@@ -79,12 +79,12 @@ describe('html (as text)', () => {
     for (const word of own) expect(en).not.toContain(word);
   }, 60_000);
 
-  it('hands the sink the page in chunks, never as one string', () => {
+  it('hands the sink the page in chunks, never as one string', async () => {
     const std = loadStandardText(readFileSync(builtinPath('gongshu-53'), 'utf8'), 'gongshu-53.yaml');
     const dataset = buildDataset(std, [readCsv(readFileSync(path.join(ROOT, 'fixtures/gongshu-district.csv'), 'utf8'), 'gongshu-district.csv')]);
     const evaluation = evaluate(std, dataset, { levels: ['district', 'street'] });
     const chunks: string[] = [];
-    html.check!({ kind: 'check', evaluation, warnings: [], inputs: [] }, { lang: 'zh', color: false, width: 100 }, { write: (c) => void chunks.push(String(c)) });
+    await html.check!({ kind: 'check', evaluation, warnings: [], inputs: [] }, { lang: 'zh', color: false, width: 100 }, { write: (c) => void chunks.push(String(c)) });
     const page = chunks.join('');
     expect(chunks.length).toBeGreaterThan(2);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(page.length / 2);

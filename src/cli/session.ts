@@ -6,7 +6,7 @@ import { decode } from '../data/encoding.js';
 import { buildDataset, type Dataset } from '../data/dataset.js';
 import { formatWarning, type DataWarning } from '../data/records.js';
 import { readAttestations, readWaivers, type Day } from '../data/audit-records.js';
-import { evaluate, selectIndicators, type Evaluation } from '../engine/evaluate.js';
+import { evaluateStream, plan, selectIndicators, type Evaluation, type Ledger } from '../engine/evaluate.js';
 import type { EvaluateOptions, Waiver } from '../engine/types.js';
 import type { Standard } from '../standard/types.js';
 import { parseAsOfOption, parseIndicators, parseLevels, parseOnly, parseTiers } from './options.js';
@@ -17,9 +17,11 @@ import type { Terminal } from './terminal.js';
 export interface Session {
   standard: Standard;
   dataset: Dataset;
+  /** Its results are read once, by the report; the ledger's counts are complete after that. */
   evaluation: Evaluation;
+  ledger: Ledger;
   options: EvaluateOptions;
-  /** Every warning, formatted as file:line:col: message (already printed). */
+  /** Every warning, formatted as file:line:col: message (printed as found; unused waivers once the results are read). */
   warnings: string[];
   inputs: { file: string; encoding?: string }[];
   /** Waivers left out because they expired: an auditor still needs to see them. */
@@ -60,23 +62,32 @@ export function run(files: string[], opts: RunOptions, term: Terminal, standard 
   for (const x of [...attestations, ...waivers]) found.push(...x.warnings);
   options.attestations = attestations.flatMap((a) => a.records);
   options.waivers = waivers.flatMap((w) => w.records);
-  const evaluation = evaluate(standard, dataset, options);
-  for (const use of evaluation.waivers) {
-    if (use.used === 0) found.push({ file: use.waiver.file, line: use.waiver.line, message: `waiver for ${use.waiver.indicator}${use.waiver.entity ? ` (${use.waiver.entity})` : ''} is unused: nothing it covers falls short` });
-  }
   const warnings = found.map(formatWarning);
   for (const w of warnings) term.stderr(`warning: ${w}`);
-  if (evaluation.results.length === 0) {
+  const p = plan(standard, options);
+  if (!dataset.entities.some((e) => p.judges(e.level))) {
     throw new UsageError(
       options.levels
         ? `nothing to check: no entity at ${opts.level!.join(', ')} in the data is judged by the selected indicators`
         : 'nothing to check: no entity in the data is at a level these indicators judge (see --level)',
     );
   }
+  const stream = evaluateStream(standard, dataset, options);
+  // A waiver that waived nothing is worth a warning, known only once every result has been seen.
+  async function* results() {
+    yield* stream.results;
+    for (const use of stream.waivers) {
+      if (use.used > 0) continue;
+      const w = formatWarning({ file: use.waiver.file, line: use.waiver.line, message: `waiver for ${use.waiver.indicator}${use.waiver.entity ? ` (${use.waiver.entity})` : ''} is unused: nothing it covers falls short` });
+      warnings.push(w);
+      term.stderr(`warning: ${w}`);
+    }
+  }
   return {
     standard,
     dataset,
-    evaluation,
+    evaluation: { ...stream, results: results() },
+    ledger: stream.ledger,
     options,
     warnings,
     inputs: tables.map((t) => ({ file: t.file, encoding: t.encoding })),

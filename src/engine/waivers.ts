@@ -7,22 +7,20 @@ export interface WaiverUse {
   used: number;
 }
 
-/** Marks the results each waiver covers (in place, so results keep their order) and says which waivers were used. */
-export function applyWaivers(results: Result[], waivers: Waiver[]): WaiverUse[] {
+/** Waivers in force, applied one result at a time; `uses` counts what each waived. */
+export function waiverBook(waivers: Waiver[]): { uses: WaiverUse[]; apply(r: Result): Result } {
   const uses = waivers.map((waiver) => ({ waiver, used: 0 }));
-  if (uses.length === 0) return uses;
-  for (let i = 0; i < results.length; i++) {
-    const r = results[i]!;
-    const use = uses.find(
-      (u) =>
-        u.waiver.indicator === r.indicator.id &&
-        (u.waiver.entity === undefined || u.waiver.entity === r.entity) &&
-        (u.waiver.tier === undefined || u.waiver.tier === r.tier) &&
-        u.waiver.covers.includes(r.status as Status),
-    );
-    if (!use) continue;
-    use.used++;
-    results[i] = { ...r, status: 'waived', waived: { was: r.status, waiver: use.waiver } };
-  }
-  return uses;
+  const byIndicator = new Map<string, WaiverUse[]>();
+  for (const u of uses) byIndicator.set(u.waiver.indicator, [...(byIndicator.get(u.waiver.indicator) ?? []), u]);
+  return {
+    uses,
+    apply(r) {
+      const use = byIndicator
+        .get(r.indicator.id)
+        ?.find((u) => (u.waiver.entity === undefined || u.waiver.entity === r.entity) && (u.waiver.tier === undefined || u.waiver.tier === r.tier) && u.waiver.covers.includes(r.status as Status));
+      if (!use) return r;
+      use.used++;
+      return { ...r, status: 'waived', waived: { was: r.status, waiver: use.waiver } };
+    },
+  };
 }

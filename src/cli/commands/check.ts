@@ -2,7 +2,6 @@
 import { Command, Option } from 'commander';
 import { exitCodeFor, FAIL_ON, type FailOn } from '../../engine/exit-code.js';
 import { STATUSES, type Status } from '../../engine/types.js';
-import { summarize } from '../../engine/evaluate.js';
 import { formatsFor, type Format } from '../../report/index.js';
 import { inputsOf, writeReport } from '../output.js';
 import { outputTarget } from '../write-target.js';
@@ -46,7 +45,11 @@ async function runCheck(files: string[], opts: CheckOptions, term: Terminal): Pr
   const session = run(files, opts, term);
   const { evaluation } = session;
   // The summary counts every result; --status only chooses the rows shown.
-  const view = shown ? { ...evaluation, results: evaluation.results.filter((r) => shown.has(r.status)), summary: summarize(evaluation.results) } : evaluation;
+  const view = shown ? { ...evaluation, results: only(evaluation.results, (r) => shown.has(r.status)) } : evaluation;
   await writeReport({ kind: 'check', evaluation: view, warnings: session.warnings, inputs: session.inputs }, opts, term, inputs);
-  return exitCodeFor(evaluation.results.map((r) => r.status), opts.failOn);
+  return exitCodeFor(session.ledger.totals, opts.failOn);
+}
+
+async function* only<T>(items: Iterable<T> | AsyncIterable<T>, keep: (x: T) => boolean): AsyncGenerator<T> {
+  for await (const x of items) if (keep(x)) yield x;
 }

@@ -37,8 +37,8 @@ export function compareCommand(term: Terminal): Command {
       const inputs = inputsOf([...expand(before), ...expand(after)], opts);
       outputTarget(opts.output, inputs);
       const standard = readStandard(opts.standard);
-      const a = side(before, standard, opts, term);
-      const b = side(after, standard, opts, term);
+      const a = await side(before, standard, opts, term);
+      const b = await side(after, standard, opts, term);
       const comparison = compare({ id: standard.id, title: standard.title, titleEn: standard.titleEn }, a.snapshots, b.snapshots);
       await writeReport({ kind: 'compare', comparison, warnings: [...a.warnings, ...b.warnings] }, opts, term, inputs);
       term.exitCode = opts.failOn === 'regression' && regressed(comparison) ? 1 : 0;
@@ -46,7 +46,7 @@ export function compareCommand(term: Terminal): Command {
 }
 
 /** One side: a saved dabiao JSON report, or data files evaluated now with the same options. */
-function side(spec: string, standard: Standard, opts: CompareOptions, term: Terminal): { snapshots: Snapshot[]; warnings: string[] } {
+async function side(spec: string, standard: Standard, opts: CompareOptions, term: Terminal): Promise<{ snapshots: Snapshot[]; warnings: string[] }> {
   const files = expand(spec);
   const report = files.length === 1 ? savedReport(files[0]!) : undefined;
   if (report) {
@@ -55,7 +55,9 @@ function side(spec: string, standard: Standard, opts: CompareOptions, term: Term
   }
   const session = run(files, opts, term, standard);
   const w = words(standard, term.lang);
-  return { snapshots: session.evaluation.results.map((r) => fromResult(r, w)), warnings: session.warnings };
+  const snapshots: Snapshot[] = [];
+  for await (const r of session.evaluation.results) snapshots.push(fromResult(r, w));
+  return { snapshots, warnings: session.warnings };
 }
 
 /** "a.csv,b.csv" or a folder → the files; a single file as it is. */

@@ -1,6 +1,7 @@
 // dabiao gaps: what needs action before an inspection, by responsible unit, indicator or entity.
 import { Command, Option } from 'commander';
 import { exitCodeFor, FAIL_ON, type FailOn } from '../../engine/exit-code.js';
+import type { Result } from '../../engine/types.js';
 import { GAP_GROUPS, gapList, type GapGroupBy } from '../../engine/gaps.js';
 import { formatsFor, type Format } from '../../report/index.js';
 import { withRunOptions, type RunOptions } from '../run-options.js';
@@ -33,8 +34,11 @@ export function gapsCommand(term: Terminal): Command {
       outputTarget(opts.output, inputs);
       const session = run(files, opts, term);
       const { evaluation } = session;
-      const gaps = gapList(session.standard, evaluation.results, opts.by, evaluation.waivers, session.expiredWaivers);
-      await writeReport({ kind: 'gaps', gaps, evaluation, warnings: session.warnings, inputs: session.inputs }, opts, term, inputs);
-      term.exitCode = exitCodeFor(evaluation.results.map((r) => r.status), opts.failOn);
+      // Only what is short (or pending, or waived) is kept for the list; a pass is counted and let go.
+      const kept: Result[] = [];
+      for await (const r of evaluation.results) if (r.status !== 'pass' && r.status !== 'na') kept.push(r);
+      const gaps = gapList(session.standard, kept, opts.by, evaluation.waivers, session.expiredWaivers);
+      await writeReport({ kind: 'gaps', gaps, evaluation: { ...evaluation, results: kept }, warnings: session.warnings, inputs: session.inputs }, opts, term, inputs);
+      term.exitCode = exitCodeFor(session.ledger.totals, opts.failOn);
     });
 }

@@ -21,11 +21,11 @@ function writer(sink: Sink) {
 
 const COLUMNS: (keyof ResultRow)[] = ['entity', 'path', 'level', 'indicator', 'title', 'tier', 'status', 'statusCode', 'value', 'unit', 'actual', 'target', 'gapAmount', 'gapUnit', 'gapPercent', 'gap', 'responsible', 'deadline', 'tasks'];
 
-function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): void {
+async function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): Promise<void> {
   const w = words(report.evaluation.standard, options.lang);
   const row = writer(sink);
   row(COLUMNS.map((c) => ROW_HEADERS[options.lang][c]));
-  for (const r of report.evaluation.results) {
+  for await (const r of report.evaluation.results) {
     const x = resultRow(r, report.evaluation.standard, w);
     row(COLUMNS.map((c) => x[c] ?? ''));
   }

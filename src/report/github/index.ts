@@ -27,15 +27,15 @@ function command(r: Result, w: Words, failOn: RenderOptions['failOn']): string |
   return `::${level} ${props.join(',')}::${escapeData(message)}\n`;
 }
 
-function annotate(results: Iterable<Result>, w: Words, options: RenderOptions, sink: Sink): void {
-  for (const r of results) {
+async function annotate(results: Iterable<Result> | AsyncIterable<Result>, w: Words, options: RenderOptions, sink: Sink): Promise<void> {
+  for await (const r of results) {
     const line = command(r, w, options.failOn);
     if (line) sink.write(line);
   }
 }
 
-function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): void {
-  annotate(report.evaluation.results, words(report.evaluation.standard, options.lang), options, sink);
+async function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): Promise<void> {
+  await annotate(report.evaluation.results, words(report.evaluation.standard, options.lang), options, sink);
 }
 
 function gaps(report: Extract<Report, { kind: 'gaps' }>, options: RenderOptions, sink: Sink): void {

@@ -4,7 +4,7 @@
 import type { RenderOptions, Report, Sink } from '../types.js';
 import type { Result, Status } from '../../engine/types.js';
 import { STATUSES } from '../../engine/types.js';
-import type { Evaluation } from '../../engine/evaluate.js';
+import { gathered, type Evaluated as Evaluation } from '../../engine/evaluate.js';
 import type { Indicator } from '../../standard/types.js';
 import { gapList } from '../../engine/gaps.js';
 import { words, type Words } from '../../i18n/words.js';
@@ -49,8 +49,8 @@ const T = {
 
 type Words2 = { w: Words; t: (typeof T)['zh' | 'en'] };
 
-export function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): void {
-  const { evaluation } = report;
+export async function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): Promise<void> {
+  const evaluation = await gathered(report.evaluation);
   const w = words(evaluation.standard, options.lang);
   const t = T[options.lang];
   const out = new HtmlWriter(sink);

@@ -4,7 +4,7 @@
 import type { Report, RenderOptions, Sink } from '../types.js';
 import type { Outcome, Reason, Result, Waiver } from '../../engine/types.js';
 import type { Evaluation } from '../../engine/evaluate.js';
-import { checkFor, selectIndicators } from '../../engine/evaluate.js';
+import { checkFor } from '../../engine/evaluate.js';
 import type { Check, Standard } from '../../standard/types.js';
 import { levelNameOf } from '../../standard/levels.js';
 import { formatMonth } from '../../standard/deadlines.js';
@@ -40,7 +40,7 @@ export function checkRefs(evaluation: Evaluation): CheckRefs {
   const { standard } = evaluation;
   const trees: Record<string, Check> = {};
   const where = new WeakMap<Check, { ref: string; path: string }>();
-  for (const indicator of selectIndicators(standard, { indicators: [...new Set(evaluation.results.map((r) => r.indicator.id))] })) {
+  for (const indicator of evaluation.indicators) {
     for (const tier of evaluation.tiers) {
       const root = checkFor(indicator, tier, standard);
       const ref = `${indicator.id}/${tier}`;
@@ -54,11 +54,11 @@ export function checkRefs(evaluation: Evaluation): CheckRefs {
 }
 
 /** Writes `{ ...head, "<key>": [ items, one per line ], ...tail }`. */
-export function writeDocument(sink: Sink, head: Record<string, unknown>, key: string, items: Iterable<unknown>, tail: () => Record<string, unknown>): void {
+export async function writeDocument(sink: Sink, head: Record<string, unknown>, key: string, items: Iterable<unknown> | AsyncIterable<unknown>, tail: () => Record<string, unknown>): Promise<void> {
   const open = JSON.stringify(head, null, 2);
   sink.write(`${open.slice(0, -2)},\n  ${JSON.stringify(key)}: [`);
   let first = true;
-  for (const item of items) {
+  for await (const item of items) {
     sink.write(`${first ? '' : ','}\n    ${JSON.stringify(item)}`);
     first = false;
   }
@@ -66,21 +66,21 @@ export function writeDocument(sink: Sink, head: Record<string, unknown>, key: st
   sink.write(`${first ? '' : '\n  '}],\n${rest.slice(2)}\n`);
 }
 
-export function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): void {
+export async function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): Promise<void> {
   const { evaluation } = report;
   const { standard } = evaluation;
   const w = words(standard, options.lang);
   const refs = checkRefs(evaluation);
   const head = { ...header('check', evaluation, report.inputs, options.lang), checks: refs.trees };
-  writeDocument(sink, head, 'results', mapIter(evaluation.results, (r) => resultJson(r, standard, w, refs)), () => ({
+  await writeDocument(sink, head, 'results', mapIter(evaluation.results, (r) => resultJson(r, standard, w, refs)), () => ({
     summary: evaluation.summary.map((s) => ({ entity: s.entity, level: s.level, levelName: levelNameOf(standard, s.level), tier: s.tier, ...s.counts })),
     waivers: evaluation.waivers.map((u) => ({ ...waiverJson(u.waiver), used: u.used })),
     warnings: report.warnings,
   }));
 }
 
-function* mapIter<T, U>(xs: Iterable<T>, f: (x: T) => U): Iterable<U> {
-  for (const x of xs) yield f(x);
+async function* mapIter<T, U>(xs: Iterable<T> | AsyncIterable<T>, f: (x: T) => U): AsyncIterable<U> {
+  for await (const x of xs) yield f(x);
 }
 
 export function resultJson(r: Result, standard: Standard, w: Words, refs: CheckRefs) {

@@ -47,7 +47,7 @@ function testcase(r: Result, w: Words, failOn: RenderOptions['failOn'], tiers: n
   }
 }
 
-function suites(results: Iterable<Result>, w: Words, options: RenderOptions, tiers: number, sink: Sink): void {
+async function suites(results: Iterable<Result> | AsyncIterable<Result>, w: Words, options: RenderOptions, tiers: number, sink: Sink): Promise<void> {
   sink.write(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(`dabiao ${w.standard.id}`)}">\n`);
   let current: string | undefined;
   let cases: string[] = [];
@@ -59,7 +59,7 @@ function suites(results: Iterable<Result>, w: Words, options: RenderOptions, tie
     cases = [];
     Object.assign(counts, { tests: 0, failures: 0, errors: 0, skipped: 0 });
   };
-  for (const r of results) {
+  for await (const r of results) {
     const key = r.path.join('/');
     if (key !== current) {
       flush();
@@ -77,14 +77,14 @@ function suites(results: Iterable<Result>, w: Words, options: RenderOptions, tie
   sink.write('</testsuites>\n');
 }
 
-function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): void {
+async function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): Promise<void> {
   const w = words(report.evaluation.standard, options.lang);
-  suites(report.evaluation.results, w, options, report.evaluation.tiers.length, sink);
+  await suites(report.evaluation.results, w, options, report.evaluation.tiers.length, sink);
 }
 
-function gaps(report: Extract<Report, { kind: 'gaps' }>, options: RenderOptions, sink: Sink): void {
+async function gaps(report: Extract<Report, { kind: 'gaps' }>, options: RenderOptions, sink: Sink): Promise<void> {
   const w = words(report.evaluation.standard, options.lang);
-  suites(report.gaps.items.map((i) => i.result), w, options, report.evaluation.tiers.length, sink);
+  await suites(report.gaps.items.map((i) => i.result), w, options, report.evaluation.tiers.length, sink);
 }
 
 export const junit: Formatter = { check, gaps };

@@ -1,4 +1,5 @@
 // Markdown: the summary and the gap list, grouped like the terminal table, for pasting into a ticket or a wiki.
+import { gathered } from '../../engine/evaluate.js';
 import type { Formatter, RenderOptions, Report, Sink } from '../types.js';
 import type { Result } from '../../engine/types.js';
 import type { GapItem } from '../../engine/gaps.js';
@@ -50,8 +51,8 @@ function title(report: Extract<Report, { kind: 'check' | 'gaps' }>, w: Words, si
   sink.write(`# ${cell(name)} (${standard.id})${asOf ? ` — ${t.asOf} ${formatMonth(asOf)}` : ''}\n\n`);
 }
 
-function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): void {
-  const { evaluation } = report;
+async function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): Promise<void> {
+  const evaluation = await gathered(report.evaluation);
   const w = words(evaluation.standard, options.lang);
   const t = WORDS[options.lang];
   title(report, w, sink);

@@ -40,7 +40,7 @@ export function titleLine(evaluation: Evaluation, chalk: ChalkInstance, lang: La
   return chalk.bold(lang === 'en' ? `${title} (${standard.id})` : `${title}（${standard.id}）`) + (evaluation.asOf ? `  ${HEAD[lang].asOf(evaluation.asOf)}` : '');
 }
 
-export function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): void {
+export async function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): Promise<void> {
   const { evaluation } = report;
   const input: Input = { evaluation, ...options };
   const chalk = new Chalk({ level: input.color ? 1 : 0 });
@@ -56,7 +56,7 @@ export function check(report: Extract<Report, { kind: 'check' }>, options: Rende
     sink.write(`\n${chalk.bold(heading)}\n${tiers.length > 1 ? bothTiers(rows, input, chalk, w, tiers) : oneTier(rows, input, chalk, w)}\n`);
     rows = [];
   };
-  for (const r of evaluation.results) {
+  for await (const r of evaluation.results) {
     if (rows.length && r.path.join('/') !== rows[0]!.path.join('/')) flush();
     rows.push(r);
   }

@@ -3,7 +3,7 @@
 import type { RenderOptions, Report, Sink } from '../types.js';
 import type { Actual, Gap, Outcome, Result, Waiver } from '../../engine/types.js';
 import { STATUSES } from '../../engine/types.js';
-import type { Evaluation } from '../../engine/evaluate.js';
+import { gathered, type Evaluation } from '../../engine/evaluate.js';
 import type { Duty } from '../../engine/duty.js';
 import { resultDuty } from '../../engine/duty.js';
 import { formatMonth } from '../../standard/deadlines.js';
@@ -14,7 +14,8 @@ import { STATUS_STYLE } from './styles.js';
 import { xlsxWords, type XlsxWords } from './words.js';
 
 export async function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): Promise<void> {
-  const { evaluation } = report;
+  // The summary sheet comes first, so the results are read before any sheet is written.
+  const evaluation = await gathered(report.evaluation);
   const w = words(evaluation.standard, options.lang);
   const t = xlsxWords(options.lang);
   await writeWorkbook(sink, async (book) => {
