@@ -24,7 +24,7 @@ export function readStandard(ref: string): Standard {
   const looksLikePath = /[\\/]|\.ya?ml$/i.test(ref);
   if (!looksLikePath) {
     const ids = builtinIds();
-    if (!ids.includes(ref)) throw new UsageError(`unknown standard "${ref}"${didYouMean(ref, ids)}; built-in: ${ids.join(', ')} (or give a path to a .yaml rule file)`);
+    if (!ids.includes(ref)) throw new UsageError(`unknown standard "${ref}"${didYouMean(ref, ids).en}; built-in: ${ids.join(', ')} (or give a path to a .yaml rule file)`);
     const file = builtinPath(ref);
     return loadStandardText(fs.readFileSync(file, 'utf8'), path.relative(process.cwd(), file) || file, `built-in:${ref}`);
   }

@@ -10,7 +10,7 @@ export function parseTiers(std: Standard, tier: string | undefined): string[] {
   if (tier === undefined) return [ids[0]!];
   if (tier === 'both' || tier === 'all') return ids;
   const found = std.tiers.find((t) => t.id === tier || t.name === tier);
-  if (!found) throw new UsageError(`--tier "${tier}": ${std.id} has tiers ${ids.join(', ')}${ids.length > 1 ? ', both' : ''}${didYouMean(tier, ids)}`);
+  if (!found) throw new UsageError(`--tier "${tier}": ${std.id} has tiers ${ids.join(', ')}${ids.length > 1 ? ', both' : ''}${didYouMean(tier, ids).en}`);
   return [found.id];
 }
 
@@ -25,7 +25,7 @@ export function parseLevel(std: Standard, level: string | undefined): string | u
   const found = levelLookup(std.levels)(level);
   if (!found) {
     const names = std.levels.map((l) => l.name);
-    throw new UsageError(`--level "${level}": ${std.id} has levels ${names.join(', ')}${didYouMean(level, [...names, ...std.levels.map((l) => l.id)])}`);
+    throw new UsageError(`--level "${level}": ${std.id} has levels ${names.join(', ')}${didYouMean(level, [...names, ...std.levels.map((l) => l.id)]).en}`);
   }
   return found.id;
 }
@@ -47,7 +47,7 @@ export function parseIndicators(std: Standard, ids: string[] | undefined, what =
   const flat = ids.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   return flat.map((id) => {
     const hit = known.find((k) => k.toLowerCase() === id.toLowerCase());
-    if (!hit) throw new UsageError(`${what} "${id}" is not in ${std.id}${didYouMean(id, known)}`);
+    if (!hit) throw new UsageError(`${what} "${id}" is not in ${std.id}${didYouMean(id, known).en}`);
     return hit;
   });
 }

@@ -128,14 +128,14 @@ function resolver(std: Standard, dataset: Dataset, file: string) {
       const f = r.fields.indicator;
       if (!f) return void err(r.line, undefined, 'no indicator (indicator / 指标)');
       const hit = ids.find((id) => id.toLowerCase() === f.text.toLowerCase());
-      if (!hit) err(f.line, f.col, `indicator "${f.text}" is not in ${std.id}${didYouMean(f.text, ids)}`);
+      if (!hit) err(f.line, f.col, `indicator "${f.text}" is not in ${std.id}${didYouMean(f.text, ids).en}`);
       return hit;
     },
     where(r: FileRecord, levels: boolean): { entity?: string; level?: string } | undefined {
       const e = r.fields.entity;
       const l = levels ? r.fields.level : undefined;
       if (e && !ALL.has(e.text.toLowerCase())) {
-        if (!names.has(e.text)) return void err(e.line, e.col, `entity "${e.text}" is not in the data${didYouMean(e.text, names)}`);
+        if (!names.has(e.text)) return void err(e.line, e.col, `entity "${e.text}" is not in the data${didYouMean(e.text, names).en}`);
         return { entity: e.text };
       }
       if (l) {
@@ -198,7 +198,7 @@ function resolver(std: Standard, dataset: Dataset, file: string) {
         });
       }
       const key = items.get(f.text);
-      if (!key) err(f.line, f.col, `"${f.text}" is not a clause a person judges in ${indicator}${didYouMean(f.text, items.keys())}; leave item empty for the whole indicator`);
+      if (!key) err(f.line, f.col, `"${f.text}" is not a clause a person judges in ${indicator}${didYouMean(f.text, items.keys()).en}; leave item empty for the whole indicator`);
       return key;
     },
     done() {

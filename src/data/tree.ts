@@ -51,7 +51,7 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
       if (kind) entity.kind = kind.id;
       if (!level) {
         const names = std.levels.flatMap((l) => [l.name, l.id, ...l.aliases]);
-        err(d.file, d.levelCell.line, d.levelCell.col, `unknown level "${d.levelCell.value}"${didYouMean(String(d.levelCell.value), names)}; levels: ${std.levels.map((l) => l.name).join(' / ')}`);
+        err(d.file, d.levelCell.line, d.levelCell.col, `unknown level "${d.levelCell.value}"${didYouMean(String(d.levelCell.value), names).en}; levels: ${std.levels.map((l) => l.name).join(' / ')}`);
       } else if (entity.level && entity.level !== level.id) {
         err(d.file, d.levelCell.line, d.levelCell.col, `"${d.name}" is given two levels`);
       } else {
@@ -148,7 +148,7 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
     const depth = Math.max(0, child.depth - 1);
     if (realDepths.has(depth) && depth > 0 && !places.has(name)) {
       const peers = entities.filter((x) => x.depth === depth && x.origin).map((x) => x.name);
-      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is not among the ${levelAt(depth).name} rows${didYouMean(name, peers)}`);
+      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is not among the ${levelAt(depth).name} rows${didYouMean(name, peers).en}`);
       return undefined;
     }
     const knownPlace = places.get(name);
@@ -158,13 +158,13 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
     }
     if (depth === 0 && !knownPlace && norm(name) !== norm(std.region)) {
       const tops = [std.region, ...roots.map((r) => r.name)];
-      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is not the ${levelAt(0).name} (${std.region})${roots.length ? ' nor a top-level row' : ''}${didYouMean(name, tops)}`);
+      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is not the ${levelAt(0).name} (${std.region})${roots.length ? ' nor a top-level row' : ''}${didYouMean(name, tops).en}`);
       return undefined;
     }
     // Where the gazetteer lists every entity of the parent's level, a name it lacks is a typo, not a new place.
     const listed = std.places.filter((p) => lookup(p.level)?.depth === depth).map((p) => p.name);
     if (depth > 0 && listed.length > 0 && !places.has(name)) {
-      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is not a ${levelAt(depth).name} of ${std.region}${didYouMean(name, listed)}`);
+      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is not a ${levelAt(depth).name} of ${std.region}${didYouMean(name, listed).en}`);
       return undefined;
     }
     // A parent the gazetteer knows keeps its own level (a village may name its county directly).
@@ -215,7 +215,7 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
   for (const e of entities) {
     if (!e.origin || !knownLevels.has(e.level) || places.has(e.name)) continue;
     const peers = std.places.filter((p) => lookup(p.level)?.id === e.level).map((p) => p.name);
-    warn({ file: e.origin.file, line: e.origin.line, message: `"${e.name}" is not a known ${levelAt(e.depth).name} of ${std.region}${didYouMean(e.name, peers)}` });
+    warn({ file: e.origin.file, line: e.origin.line, message: `"${e.name}" is not a known ${levelAt(e.depth).name} of ${std.region}${didYouMean(e.name, peers).en}` });
   }
 
 

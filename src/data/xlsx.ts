@@ -279,7 +279,7 @@ function pickSheet(sheets: SheetInfo[], want: string | number | undefined, file:
     const loose = sheets.filter((s) => norm(s.name) === norm(name));
     if (loose.length === 1) return loose[0]!;
     if (!/^\s*\d+\s*$/.test(name)) {
-      throw new DataError(file, undefined, undefined, `no sheet named "${name}"${didYouMean(name, sheets.map((s) => s.name))}; its sheets: ${list()}`);
+      throw new DataError(file, undefined, undefined, `no sheet named "${name}"${didYouMean(name, sheets.map((s) => s.name)).en}; its sheets: ${list()}`);
     }
     want = Number(name);
   }

@@ -84,12 +84,12 @@ export function crossCheck(std: RawStandard): PathProblem[] {
 
   const levelNames = std.levels.flatMap((l) => [l.id, l.name, ...(l.aliases ?? [])]);
   const checkLevel = (path: PropertyKey[], name: string) => {
-    if (!level(name)) report(path, `unknown level "${name}"${didYouMean(name, levelNames)}`);
+    if (!level(name)) report(path, `unknown level "${name}"${didYouMean(name, levelNames).en}`);
   };
   const checkMetric = (path: PropertyKey[], key: string, allowed?: MetricType[], role = 'metric') => {
     const m = metrics.get(key);
     if (!m) {
-      report(path, `unknown metric "${key}"${didYouMean(key, metrics.keys())}`);
+      report(path, `unknown metric "${key}"${didYouMean(key, metrics.keys()).en}`);
     } else if (allowed && !allowed.includes(m.type)) {
       report(path, `${role} "${key}" is of type ${m.type}; this needs ${allowed.join(' or ')}`);
     }
@@ -126,7 +126,7 @@ export function crossCheck(std: RawStandard): PathProblem[] {
     if (ind.class !== undefined && !classes.has(ind.class)) report(at('class'), `unknown class "${ind.class}"`);
     if (ind.metric !== undefined) checkMetric(at('metric'), ind.metric);
     ind.tasks?.forEach((t, j) => {
-      if (!tasks.has(t)) report(at('tasks', j), `unknown task "${t}"${didYouMean(t, tasks)}`);
+      if (!tasks.has(t)) report(at('tasks', j), `unknown task "${t}"${didYouMean(t, tasks).en}`);
     });
     for (const key of Object.keys(ind.sourceTiers ?? {})) {
       if (!tiers.has(key)) report(at('sourceTiers', key), `unknown tier "${key}"`);
@@ -149,7 +149,7 @@ export function crossCheck(std: RawStandard): PathProblem[] {
       if (op !== 'between' && Array.isArray(value)) report([...path, 'value'], `${op} needs a single number`);
       if (Array.isArray(value) && fractionValue(value[0], 1) > fractionValue(value[1], 1)) report([...path, 'value'], 'between needs low ≤ high');
     };
-    if (c.task !== undefined && !tasks.has(c.task)) report([...path, 'task'], `unknown task "${c.task}"${didYouMean(c.task, tasks)}`);
+    if (c.task !== undefined && !tasks.has(c.task)) report([...path, 'task'], `unknown task "${c.task}"${didYouMean(c.task, tasks).en}`);
     switch (c.kind) {
       case 'compare': {
         checkMetric([...path, 'metric'], c.metric, NUMERIC);
