@@ -154,7 +154,7 @@ describe('the evidence file', () => {
   it('an expired record is ignored with a warning', () => {
     const out = read('- { indicator: T-03, entity: 测试区, status: 是, evidence: x, attestedBy: y, expires: 2023-12-31 }\n');
     expect(out.records).toEqual([]);
-    expect(out.warnings[0]!.message).toContain('expired on 2023-12-31; ignored');
+    expect(out.warnings[0]!.message.en).toContain('expired on 2023-12-31; ignored');
   });
   it('end to end: --evidence turns the manual item into a pass, and a bad record is one line, exit 2', () => {
     const data = write('d.csv', DATA);
@@ -187,7 +187,7 @@ describe('waivers', () => {
     const out = read('- { indicator: T-04, entity: all, reason: x, approvedBy: y, expires: 2024-01-31 }\n');
     expect(out.records).toEqual([]);
     expect(out.expired).toHaveLength(1);
-    expect(out.warnings[0]!.message).toContain('expired on 2024-01-31');
+    expect(out.warnings[0]!.message.en).toContain('expired on 2024-01-31');
   });
   it('a waiver for an item that passes anyway is unused', () => {
     const ev = waived('- { indicator: T-04, entity: 测试区, reason: x, approvedBy: y, expires: 2025-01-01 }\n- { indicator: T-01, entity: all, reason: x, approvedBy: y, expires: 2025-01-01, covers: missing }\n');

@@ -11,6 +11,7 @@ import type { EvaluateOptions, Waiver } from '../engine/types.js';
 import type { Standard } from '../standard/types.js';
 import { parseAsOfOption, parseIndicators, parseLevels, parseOnly, parseTiers } from './options.js';
 import { UsageError } from './errors.js';
+import { say } from '../i18n/message.js';
 import type { RunOptions } from './run-options.js';
 import type { Terminal } from './terminal.js';
 
@@ -62,9 +63,16 @@ export function run(files: string[], opts: RunOptions, term: Terminal, standard 
   options.waivers = waivers.flatMap((w) => w.records);
   const evaluation = evaluate(standard, dataset, options);
   for (const use of evaluation.waivers) {
-    if (use.used === 0) found.push({ file: use.waiver.file, line: use.waiver.line, message: `waiver for ${use.waiver.indicator}${use.waiver.entity ? ` (${use.waiver.entity})` : ''} is unused: nothing it covers falls short` });
+    if (use.used === 0) {
+      const { indicator, entity } = use.waiver;
+      found.push({
+        file: use.waiver.file,
+        line: use.waiver.line,
+        message: say(`${indicator}${entity ? `（${entity}）` : ''} 的豁免没有用上：它所涵盖的都没有不达标`, `waiver for ${indicator}${entity ? ` (${entity})` : ''} is unused: nothing it covers falls short`),
+      });
+    }
   }
-  const warnings = found.map(formatWarning);
+  const warnings = found.map((w) => formatWarning(w, 'en'));
   for (const w of warnings) term.stderr(`warning: ${w}`);
   if (evaluation.results.length === 0) {
     throw new UsageError(

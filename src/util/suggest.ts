@@ -20,6 +20,10 @@ export function suggest(input: string, candidates: Iterable<string>): string | u
 
 /** A hint to append to a message: （是否应为“X”？） / (did you mean "X"?); empty in both when nothing is close. */
 export function didYouMean(input: string, candidates: Iterable<string>): Message {
-  const s = suggest(input, candidates);
-  return s ? say(`（是否应为“${s}”？）`, ` (did you mean "${s}"?)`) : say('', '');
+  return hintFor(suggest(input, candidates));
+}
+
+/** The same hint for a name already suggested (or none). */
+export function hintFor(suggested: string | undefined): Message {
+  return suggested ? say(`（是否应为“${suggested}”？）`, ` (did you mean "${suggested}"?)`) : say('', '');
 }
