@@ -9,7 +9,7 @@ export class UsageError extends Error {
 
 /** The lines to print for an error dabiao understands, or undefined for a bug. */
 export function describeError(e: unknown): string[] | undefined {
-  if (e instanceof RuleFileError) return e.problems.map(formatProblem);
+  if (e instanceof RuleFileError) return e.problems.map((p) => formatProblem(p, 'en'));
   if (e instanceof DataErrors) return e.errors.map((x) => x.message);
   if (e instanceof DataError || e instanceof UsageError) return [e.message];
   const io = e as NodeJS.ErrnoException;

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { readStandard } from '../io.js';
 import { formatProblem } from '../../standard/load.js';
+import { say } from '../../i18n/message.js';
 import type { Terminal } from '../terminal.js';
 
 export function validateStandardCommand(term: Terminal): Command {
@@ -13,7 +14,7 @@ export function validateStandardCommand(term: Terminal): Command {
     .action((file: string, opts: { strict?: boolean }) => {
       const std = readStandard(file);
       const warnings = std.warnings ?? [];
-      for (const w of warnings) term.stderr(formatProblem({ ...w, message: `warning: ${w.message}` }));
+      for (const w of warnings) term.stderr(formatProblem({ ...w, message: say(`警告：${w.message.zh}`, `warning: ${w.message.en}`) }, 'en'));
       const checks = std.indicators.length;
       term.stdout(`ok: ${file} — ${std.id}《${std.title}》: ${checks} indicators, ${std.metrics.length} metrics, ${std.levels.length} levels, tiers ${std.tiers.map((t) => t.id).join('/')}${warnings.length ? `; ${warnings.length} warning${warnings.length > 1 ? 's' : ''}` : ''}\n`);
       if (opts.strict && warnings.length) term.exitCode = 1;
