@@ -163,7 +163,7 @@ describe('the evidence file', () => {
     const r = dabiao(['check', '-s', rule, '--format', 'json', '-i', 'T-03', '--evidence', ok, data]);
     expect(JSON.parse(r.stdout).results[0].status).toBe('pass');
     const bad = write('bad.yaml', '- { indicator: T-03, entity: 测试区, status: 是, attestedBy: 张三 }\n');
-    const e = dabiao(['check', '-s', rule, '--evidence', bad, data]);
+    const e = dabiao(['check', '-s', rule, '--evidence', bad, data], undefined, { DABIAO_LANG: 'en' });
     expect(e.code).toBe(2);
     expect(e.stderr.trim().split('\n')).toEqual([`dabiao: ${bad}:1: no evidence text (a document name, number or link)`]);
   });
@@ -312,7 +312,7 @@ describe('the shipped auditor fixtures (wenzhou 2017 baseline)', () => {
   });
   it('the waiver file: K14 waived and the exit code 0 when nothing else fails; the expired and the unused waiver reported', () => {
     const args = ['check', '--standard', 'wenzhou-72', '--as-of', '2020-12', '--waivers', 'fixtures/wenzhou-waivers.yaml', '-i', 'WZ-K14,WZ-G02', BASELINE];
-    const r = dabiao(args);
+    const r = dabiao([...args, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('wenzhou-waivers.yaml:7: waiver for WZ-G40 (温州市) expired on 2019-06-30; ignored');
     expect(r.stderr).toContain('wenzhou-waivers.yaml:12: waiver for WZ-G02 (温州市) is unused');

@@ -20,7 +20,7 @@ export interface Session {
   dataset: Dataset;
   evaluation: Evaluation;
   options: EvaluateOptions;
-  /** Every warning, formatted as file:line:col: message (already printed). */
+  /** Every warning, formatted as file:line:col: message in the terminal's language (already printed). */
   warnings: string[];
   inputs: { file: string; encoding?: string }[];
   /** Waivers left out because they expired: an auditor still needs to see them. */
@@ -37,7 +37,8 @@ export function evaluateOptions(standard: Standard, opts: RunOptions): EvaluateO
     asOf: parseAsOfOption(opts.asOf),
   };
   if (selectIndicators(standard, options).length === 0) {
-    throw new UsageError(`no indicator is both --only ${options.only!.join(',')} and --indicator ${options.indicators!.join(',')}`);
+    const [only, ids] = [options.only!.join(','), options.indicators!.join(',')];
+    throw new UsageError(say(`没有指标既属于 --only ${only} 又在 --indicator ${ids} 之中`, `no indicator is both --only ${only} and --indicator ${ids}`));
   }
   return options;
 }
@@ -72,13 +73,16 @@ export function run(files: string[], opts: RunOptions, term: Terminal, standard 
       });
     }
   }
-  const warnings = found.map((w) => formatWarning(w, 'en'));
-  for (const w of warnings) term.stderr(`warning: ${w}`);
+  const warnings = found.map((w) => formatWarning(w, term.lang));
+  for (const w of warnings) term.stderr(term.lang === 'en' ? `warning: ${w}` : `警告：${w}`);
   if (evaluation.results.length === 0) {
     throw new UsageError(
       options.levels
-        ? `nothing to check: no entity at ${opts.level!.join(', ')} in the data is judged by the selected indicators`
-        : 'nothing to check: no entity in the data is at a level these indicators judge (see --level)',
+        ? say(
+            `没有可检查的内容：所选指标不评判数据中任何${opts.level!.join('、')}一级的单位`,
+            `nothing to check: no entity at ${opts.level!.join(', ')} in the data is judged by the selected indicators`,
+          )
+        : say('没有可检查的内容：数据中没有单位处在这些指标所评判的层级（见 --level）', 'nothing to check: no entity in the data is at a level these indicators judge (see --level)'),
     );
   }
   return {
@@ -93,7 +97,7 @@ export function run(files: string[], opts: RunOptions, term: Terminal, standard 
 }
 
 function readText(file: string): string {
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new UsageError(`${file}: is a folder, not a file`);
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new UsageError(say(`${file}: 是文件夹，不是文件`, `${file}: is a folder, not a file`));
   // Auditors keep these in Excel too: GBK as well as UTF-8.
   return decode(fs.readFileSync(file)).text;
 }

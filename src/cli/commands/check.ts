@@ -7,6 +7,7 @@ import { summarize } from '../../engine/evaluate.js';
 import { formatsFor, type Format } from '../../report/index.js';
 import { writeReport } from '../output.js';
 import { UsageError } from '../errors.js';
+import { say } from '../../i18n/message.js';
 import { collect, withRunOptions, type RunOptions } from '../run-options.js';
 import { run } from '../session.js';
 import type { Terminal } from '../terminal.js';
@@ -34,7 +35,7 @@ export function checkCommand(term: Terminal): Command {
 function parseStatuses(list: string[] | undefined): Set<Status> | undefined {
   if (!list?.length) return undefined;
   for (const s of list) {
-    if (!(STATUSES as readonly string[]).includes(s)) throw new UsageError(`--status "${s}": statuses are ${STATUSES.join(', ')}`);
+    if (!(STATUSES as readonly string[]).includes(s)) throw new UsageError(say(`--status “${s}”：状态有 ${STATUSES.join('、')}`, `--status "${s}": statuses are ${STATUSES.join(', ')}`));
   }
   return new Set(list as Status[]);
 }
@@ -42,7 +43,7 @@ function parseStatuses(list: string[] | undefined): Set<Status> | undefined {
 async function runCheck(files: string[], opts: CheckOptions, term: Terminal): Promise<number> {
   const shown = parseStatuses(opts.status);
   if (opts.output && files.some((f) => f !== '-' && path.resolve(f) === path.resolve(opts.output!))) {
-    throw new UsageError(`--output ${opts.output} is one of the input files; dabiao never overwrites its input`);
+    throw new UsageError(say(`--output ${opts.output} 是输入文件之一；dabiao 从不覆盖它读的文件`, `--output ${opts.output} is one of the input files; dabiao never overwrites its input`));
   }
   const session = run(files, opts, term);
   const { evaluation } = session;
