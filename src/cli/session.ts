@@ -69,7 +69,7 @@ export function run(files: string[], opts: RunOptions, term: Terminal, standard 
       found.push({
         file: use.waiver.file,
         line: use.waiver.line,
-        message: say(`${indicator}${entity ? `（${entity}）` : ''} 的豁免没有用上：它所涵盖的都没有不达标`, `waiver for ${indicator}${entity ? ` (${entity})` : ''} is unused: nothing it covers falls short`),
+        message: say(`${indicator}${entity ? `（${entity}）` : ' '}的豁免没有用上：它所涵盖的都没有不达标`, `waiver for ${indicator}${entity ? ` (${entity})` : ''} is unused: nothing it covers falls short`),
       });
     }
   }

@@ -119,7 +119,7 @@ export function readWaivers(text: string, file: string, std: Standard, dataset: 
       out.warnings.push({
         file,
         line: r.line,
-        message: say(`${indicator}${w.entity ? `（${w.entity}）` : ''} 的豁免已于 ${expires} 过期，已忽略`, `waiver for ${indicator}${w.entity ? ` (${w.entity})` : ''} expired on ${expires}; ignored`),
+        message: say(`${indicator}${w.entity ? `（${w.entity}）` : ' '}的豁免已于 ${expires} 过期，已忽略`, `waiver for ${indicator}${w.entity ? ` (${w.entity})` : ''} expired on ${expires}; ignored`),
       });
     } else out.records.push(w);
   }
