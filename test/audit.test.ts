@@ -154,7 +154,7 @@ describe('the evidence file', () => {
   it('an expired record is ignored with a warning', () => {
     const out = read('- { indicator: T-03, entity: 测试区, status: 是, evidence: x, attestedBy: y, expires: 2023-12-31 }\n');
     expect(out.records).toEqual([]);
-    expect(out.warnings[0]!.message).toContain('expired on 2023-12-31; ignored');
+    expect(out.warnings[0]!.message.en).toContain('expired on 2023-12-31; ignored');
   });
   it('end to end: --evidence turns the manual item into a pass, and a bad record is one line, exit 2', () => {
     const data = write('d.csv', DATA);
@@ -163,7 +163,7 @@ describe('the evidence file', () => {
     const r = dabiao(['check', '-s', rule, '--format', 'json', '-i', 'T-03', '--evidence', ok, data]);
     expect(JSON.parse(r.stdout).results[0].status).toBe('pass');
     const bad = write('bad.yaml', '- { indicator: T-03, entity: 测试区, status: 是, attestedBy: 张三 }\n');
-    const e = dabiao(['check', '-s', rule, '--evidence', bad, data]);
+    const e = dabiao(['check', '-s', rule, '--evidence', bad, data], undefined, { DABIAO_LANG: 'en' });
     expect(e.code).toBe(2);
     expect(e.stderr.trim().split('\n')).toEqual([`dabiao: ${bad}:1: no evidence text (a document name, number or link)`]);
   });
@@ -187,7 +187,7 @@ describe('waivers', () => {
     const out = read('- { indicator: T-04, entity: all, reason: x, approvedBy: y, expires: 2024-01-31 }\n');
     expect(out.records).toEqual([]);
     expect(out.expired).toHaveLength(1);
-    expect(out.warnings[0]!.message).toContain('expired on 2024-01-31');
+    expect(out.warnings[0]!.message.en).toContain('expired on 2024-01-31');
   });
   it('a waiver for an item that passes anyway is unused', () => {
     const ev = waived('- { indicator: T-04, entity: 测试区, reason: x, approvedBy: y, expires: 2025-01-01 }\n- { indicator: T-01, entity: all, reason: x, approvedBy: y, expires: 2025-01-01, covers: missing }\n');
@@ -312,7 +312,7 @@ describe('the shipped auditor fixtures (wenzhou 2017 baseline)', () => {
   });
   it('the waiver file: K14 waived and the exit code 0 when nothing else fails; the expired and the unused waiver reported', () => {
     const args = ['check', '--standard', 'wenzhou-72', '--as-of', '2020-12', '--waivers', 'fixtures/wenzhou-waivers.yaml', '-i', 'WZ-K14,WZ-G02', BASELINE];
-    const r = dabiao(args);
+    const r = dabiao([...args, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('wenzhou-waivers.yaml:7: waiver for WZ-G40 (温州市) expired on 2019-06-30; ignored');
     expect(r.stderr).toContain('wenzhou-waivers.yaml:12: waiver for WZ-G02 (温州市) is unused');

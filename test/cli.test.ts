@@ -7,6 +7,8 @@ import path from 'node:path';
 import { dabiao } from './helpers.js';
 
 const GS = 'fixtures/gongshu-district.csv';
+/** These tests read dabiao's English (Chinese is the default). */
+const EN = { DABIAO_LANG: 'en' };
 
 describe('dabiao check', () => {
   it('prints a table grouped by category with a summary line per entity', () => {
@@ -54,7 +56,7 @@ describe('dabiao check', () => {
     const copy = path.join(dir, 'data.csv');
     fs.copyFileSync(GS, copy);
     const before = fs.readFileSync(copy);
-    const clash = dabiao(['check', '--standard', 'gongshu-53', '-o', copy, copy]);
+    const clash = dabiao(['check', '--standard', 'gongshu-53', '-o', copy, copy], undefined, EN);
     expect(clash.code).toBe(2);
     expect(clash.stderr).toContain('is the same file as the input');
     expect(fs.readFileSync(copy)).toEqual(before);
@@ -103,14 +105,14 @@ describe('bad usage and bad input: one line, exit 2, no stack trace', () => {
       'a header and no rows': 'entity,level\n',
       'a street twice': 'entity,level,parent,阅报栏\n米市巷街道,街道,拱墅区,1\n米市巷街道,街道,湖墅街道,1\n',
     };
-    const r = dabiao(args, stdin[name]);
+    const r = dabiao(args, stdin[name], EN);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
     expect(r.stdout).toBe('');
   });
   it('an unknown column is a warning on stderr, not an error', () => {
-    const r = dabiao(['check', '--standard', 'gongshu-53', '--fail-on', 'never', 'fixtures/broken/unknown-column.csv']);
+    const r = dabiao(['check', '--standard', 'gongshu-53', '--fail-on', 'never', 'fixtures/broken/unknown-column.csv'], undefined, EN);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('unknown column "人均藏叔" ignored (did you mean "人均藏书"?)');
   });
@@ -159,7 +161,7 @@ describe('standards, template, validate-standard', () => {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
     }
-    expect(dabiao(['validate-standard', 'standards/gongshu-53.yaml']).stdout).toContain('53 indicators');
+    expect(dabiao(['validate-standard', 'standards/gongshu-53.yaml'], undefined, EN).stdout).toContain('53 indicators');
   });
   it('validate-standard warns about evidence a rule names but never asks for, and --strict exits 1', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dabiao-'));
@@ -168,7 +170,7 @@ describe('standards, template, validate-standard', () => {
       file,
       `format: 1\nid: t\ntitle: t\nissuer: t\ndocument: { date: 2024-01-01 }\nregion: 测试区\nlevels: [{ id: district, name: 区 }]\ntiers: [{ id: standard, name: 标准 }]\nmetrics:\n  - { key: policy, label: 政策, type: boolean }\nindicators:\n  - id: T-01\n    number: 1\n    title: t\n    category: [c]\n    level: district\n    source: s\n    evidence: 政策文件\n    check: { kind: status, metric: policy }\n`,
     );
-    const r = dabiao(['validate-standard', '--strict', file]);
+    const r = dabiao(['validate-standard', '--strict', file], undefined, EN);
     expect(r.stderr).toMatch(/r\.yaml:18:\d+: warning: T-01 names evidence \("政策文件"\) but no check asks for it/);
     expect(r.code).toBe(1);
     expect(dabiao(['validate-standard', file]).code).toBe(0);
@@ -188,7 +190,7 @@ describe('-o never costs the user data', () => {
     const dir = fresh();
     fs.symlinkSync(path.join(dir, 'd.csv'), path.join(dir, 'link.csv'));
     const before = fs.readFileSync(path.join(dir, 'd.csv'));
-    const r = dabiao(['check', '--standard', 'gongshu-53', '-o', path.join(dir, 'link.csv'), path.join(dir, 'd.csv')]);
+    const r = dabiao(['check', '--standard', 'gongshu-53', '-o', path.join(dir, 'link.csv'), path.join(dir, 'd.csv')], undefined, EN);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is the same file as the input');
     expect(fs.readFileSync(path.join(dir, 'd.csv'))).toEqual(before);
@@ -228,7 +230,7 @@ describe('-o never costs the user data', () => {
     const dir = fresh();
     expect(dabiao(['check', '--standard', 'gongshu-53', '--fail-on', 'never', '-o', '/dev/null', path.join(dir, 'd.csv')]).code).toBe(0);
     expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
-    const full = dabiao(['check', '--standard', 'gongshu-53', '-o', '/dev/full', path.join(dir, 'd.csv')]);
+    const full = dabiao(['check', '--standard', 'gongshu-53', '-o', '/dev/full', path.join(dir, 'd.csv')], undefined, EN);
     expect(full.code).toBe(2);
     expect(full.stderr.trim()).toBe('dabiao: cannot write /dev/full: no space left on the device');
   });

@@ -366,7 +366,7 @@ describe('§5 readings: GS-39 per institution, GS-42 each person, GS-46 pooled v
   it('GS-39: pooled staff counts are no data item of the standard (a 95% library cannot carry a 70% museum)', () => {
     const r = run(`entity,level,业务人员数,职工总数\n${DISTRICT},区,95,100\n`, { indicators: ['GS-39'] });
     expect(at(r.results, 'GS-39').status).not.toBe('pass');
-    expect(r.warnings.map((w) => w.message).join('\n')).toMatch(/unknown column "业务人员数"/);
+    expect(r.warnings.map((w) => w.message.en).join('\n')).toMatch(/unknown column "业务人员数"/);
   });
 
   // "42.区级以上公共文化机构从业人员每年参加脱产培训时间达到15天以上。街道、社区两级文化专兼职人员每年参加集中培训时间达到5天以上。"

@@ -76,11 +76,12 @@ export function resultFor(std: Standard, csv: string, options: EvaluateOptions =
   return r;
 }
 
-export function dabiao(args: string[], input?: string | Buffer) {
+/** The CLI in its default language, Chinese, whatever the environment says; `env` may choose (DABIAO_LANG: 'en'). */
+export function dabiao(args: string[], input?: string | Buffer, env: Record<string, string | undefined> = {}) {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/dabiao.js'), ...args], {
     cwd: ROOT,
     input,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, DABIAO_LANG: undefined, ...env },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
@@ -108,7 +109,7 @@ export interface JsonResult {
 export function checkJson(args: string[]): { schemaVersion: number; results: JsonResult[]; summary: Record<string, unknown>[] } {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/dabiao.js'), 'check', '--format', 'json', ...args], {
     cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, DABIAO_LANG: undefined },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });

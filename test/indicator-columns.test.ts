@@ -35,7 +35,7 @@ describe.each([
 
 it('a value for a metric not kept at the row level is a warning, not silently dropped', () => {
   const d = buildDataset(wz, [readCsv('entity,level,parent,人均占有藏书\n五马街道,乡镇,鹿城区,1.2\n', 'data.csv')]);
-  expect(d.warnings.map((w) => w.message).join('\n')).toContain('ignored');
+  expect(d.warnings.map((w) => w.message.en).join('\n')).toContain('ignored');
 });
 
 describe('city figures from county rows', () => {

@@ -41,7 +41,7 @@ describe('headers', () => {
   });
   it('an unknown column is a warning with a suggestion', () => {
     const d = csv('entity,每周开放时问\n测试区,61\n');
-    expect(d.warnings.map((w) => w.message)).toEqual(['unknown column "每周开放时问" ignored (did you mean "每周开放时间"?)']);
+    expect(d.warnings.map((w) => w.message.en)).toEqual(['unknown column "每周开放时问" ignored (did you mean "每周开放时间"?)']);
     expect(d.warnings[0]).toMatchObject({ line: 1, col: 2 });
   });
 });

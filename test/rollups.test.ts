@@ -263,7 +263,7 @@ describe('roll-ups know how many members there are (a count metric with countOf)
   });
   it('validate-standard warns about a roll-up that cannot know its members, and not once a count exists', () => {
     const without = standardWithCheck('{ kind: each, level: 社区, check: { kind: status, metric: has_station } }');
-    expect(without.warnings?.map((w) => w.message).join('\n')).toMatch(/cannot tell how many there are/);
+    expect(without.warnings?.map((w) => w.message.en).join('\n')).toMatch(/cannot tell how many there are/);
     expect(std.warnings).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ function problems(yaml: string): string[] {
   try {
     loadStandardText(yaml, 'rule.yaml');
   } catch (e) {
-    if (e instanceof RuleFileError) return e.problems.map(formatProblem);
+    if (e instanceof RuleFileError) return e.problems.map((p) => formatProblem(p, 'en'));
     throw e;
   }
   throw new Error('expected the rule file to be rejected');

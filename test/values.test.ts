@@ -60,12 +60,12 @@ describe('numbers as analysts write them', () => {
   ] as const)('%s is an error for %o', (raw, m, message) => {
     const r = parseValue(raw, m);
     expect(r.ok).toBe(false);
-    expect(!r.ok && !r.missing && r.error).toContain(message);
+    expect(!r.ok && !r.missing && r.error.en).toContain(message);
   });
 
   it('warns when a bare fraction is given for a percentage', () => {
     const r = parseValue('0.881', percent);
-    expect(r.ok && r.warning).toContain('88.1%');
+    expect(r.ok && r.warning?.en).toContain('88.1%');
   });
 });
 
@@ -102,7 +102,7 @@ describe('yes / no / partly', () => {
   });
   it('rejects anything else', () => {
     const r = parseValue('也许', yesNo);
-    expect(!r.ok && !r.missing && r.error).toContain('is not yes/no');
+    expect(!r.ok && !r.missing && r.error.en).toContain('is not yes/no');
   });
 });
 

@@ -37,7 +37,7 @@ function csvOf(rows: Row[]): string {
 function run(rows: Row[], options: EvaluateOptions = {}) {
   const dataset = buildDataset(wz, [readCsv(csvOf(rows), 'data.csv')]);
   // A misspelt column would be ignored with a warning and silently change what is tested.
-  expect(dataset.warnings.map((w) => w.message).filter((m) => /unknown column/.test(m))).toEqual([]);
+  expect(dataset.warnings.map((w) => w.message.en).filter((m) => /unknown column/.test(m))).toEqual([]);
   return evaluate(wz, dataset, { tiers: ['standard', 'goal'], ...options });
 }
 

@@ -2,20 +2,34 @@
 import { RuleFileError, formatProblem } from '../standard/load.js';
 import { DataError } from '../data/records.js';
 import { DataErrors } from '../data/dataset.js';
+import { say, type Message } from '../i18n/message.js';
+import type { Lang } from '../i18n/lang.js';
 
+/** Bad usage. `message` is the English (for stack traces and tests); `detail` has both languages. */
 export class UsageError extends Error {
   override name = 'UsageError';
+  constructor(readonly detail: Message) {
+    super(detail.en);
+  }
 }
 
-/** The lines to print for an error dabiao understands, or undefined for a bug. */
-export function describeError(e: unknown): string[] | undefined {
-  if (e instanceof RuleFileError) return e.problems.map(formatProblem);
-  if (e instanceof DataErrors) return e.errors.map((x) => x.message);
-  if (e instanceof DataError || e instanceof UsageError) return [e.message];
+const IO_ERRORS: Record<string, Message> = {
+  ENOENT: say('文件不存在', 'no such file'),
+  EACCES: say('没有权限', 'permission denied'),
+  EISDIR: say('是文件夹', 'is a directory'),
+  ENOTDIR: say('路径中有一段不是文件夹', 'not a directory'),
+};
+
+/** The lines to print for an error dabiao understands, in the user's language, or undefined for a bug. */
+export function describeError(e: unknown, lang: Lang): string[] | undefined {
+  if (e instanceof RuleFileError) return e.problems.map((p) => formatProblem(p, lang));
+  if (e instanceof DataErrors) return e.errors.map((x) => x.text(lang));
+  if (e instanceof DataError) return [e.text(lang)];
+  if (e instanceof UsageError) return [e.detail[lang]];
   const io = e as NodeJS.ErrnoException;
   if (io && typeof io.code === 'string' && 'path' in io) {
-    const what: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a directory', ENOTDIR: 'not a directory' };
-    return [`${io.path}: ${what[io.code] ?? io.message}`];
+    // Another system error keeps the system's own (English) words.
+    return [`${io.path}: ${IO_ERRORS[io.code]?.[lang] ?? io.message}`];
   }
   return undefined;
 }

@@ -15,7 +15,8 @@ import { Option } from 'commander';
 export async function main(argv: string[]): Promise<number> {
   const envLang = process.env.DABIAO_LANG;
   if (envLang && !isLang(envLang)) {
-    process.stderr.write(`dabiao: DABIAO_LANG="${envLang}": languages are ${LANGS.join(', ')}\n`);
+    // The language is what is wrong, so this one line says it in both.
+    process.stderr.write(`dabiao: DABIAO_LANG="${envLang}": 语言只能是 ${LANGS.join('、')}; languages are ${LANGS.join(', ')}\n`);
     return 2;
   }
   const term: Terminal = {
@@ -55,12 +56,14 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are not errors; everything else commander rejects is bad usage.
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
-    const lines = describeError(e);
+    // The program's name starts every line in both languages: scripts look for it.
+    const lines = describeError(e, term.lang);
     if (lines) {
       for (const l of lines) process.stderr.write(`dabiao: ${l}\n`);
       return 2;
     }
-    process.stderr.write(`dabiao: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    const what = (e as Error)?.message ?? String(e);
+    process.stderr.write(`dabiao: ${term.lang === 'en' ? `internal error: ${what}` : `内部错误：${what}`}\n`);
     if (process.env.DABIAO_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
     return 70;
   }

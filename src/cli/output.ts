@@ -2,6 +2,7 @@
 import type { Report } from '../report/types.js';
 import { BINARY, formatters, type Format } from '../report/index.js';
 import { UsageError } from './errors.js';
+import { say } from '../i18n/message.js';
 import { openSink, outputTarget } from './write-target.js';
 import type { Terminal } from './terminal.js';
 
@@ -21,13 +22,18 @@ export function inputsOf(files: string[], opts: { standard?: string; evidence?: 
 /** A binary format (an Excel workbook) goes to -o FILE, or to stdout only when stdout is a file or a pipe. */
 export function refuseBinaryToTerminal(format: Format, output: string | undefined, stdoutIsTTY: boolean): void {
   if (BINARY.has(format) && (!output || output === '-') && stdoutIsTTY) {
-    throw new UsageError(`--format ${format} writes a binary file, not text for the terminal: add -o FILE.${format} (or redirect stdout to a file)`);
+    throw new UsageError(
+      say(
+        `--format ${format} 输出的是二进制文件，不能显示在终端里：请加 -o 文件.${format}（或把标准输出重定向到文件）`,
+        `--format ${format} writes a binary file, not text for the terminal: add -o FILE.${format} (or redirect stdout to a file)`,
+      ),
+    );
   }
 }
 
 export async function writeReport(report: Report, opts: OutputOptions, term: Terminal, inputs: string[]): Promise<void> {
   const render = formatters[opts.format][report.kind] as ((r: Report, o: object, s: object) => void | Promise<void>) | undefined;
-  if (!render) throw new UsageError(`--format ${opts.format} cannot render a ${report.kind} report`);
+  if (!render) throw new UsageError(say(`--format ${opts.format} 不能输出 ${report.kind} 报告`, `--format ${opts.format} cannot render a ${report.kind} report`));
   refuseBinaryToTerminal(opts.format, opts.output, term.stdoutIsTTY ?? false);
   const target = outputTarget(opts.output, inputs);
   const out = openSink(target, term.stdout);

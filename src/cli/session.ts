@@ -11,6 +11,7 @@ import type { EvaluateOptions, Waiver } from '../engine/types.js';
 import type { Standard } from '../standard/types.js';
 import { parseAsOfOption, parseIndicators, parseLevels, parseOnly, parseTiers } from './options.js';
 import { UsageError } from './errors.js';
+import { say } from '../i18n/message.js';
 import type { RunOptions } from './run-options.js';
 import type { Terminal } from './terminal.js';
 
@@ -21,7 +22,8 @@ export interface Session {
   evaluation: Evaluation;
   ledger: Ledger;
   options: EvaluateOptions;
-  /** Every warning, formatted as file:line:col: message (printed as found; unused waivers once the results are read). */
+  /** Every warning, formatted as file:line:col: message in the terminal's language (printed as found; unused
+   *  waivers once the results are read). */
   warnings: string[];
   inputs: { file: string; encoding?: string }[];
   /** Waivers left out because they expired: an auditor still needs to see them. */
@@ -38,7 +40,8 @@ export function evaluateOptions(standard: Standard, opts: RunOptions): EvaluateO
     asOf: parseAsOfOption(opts.asOf),
   };
   if (selectIndicators(standard, options).length === 0) {
-    throw new UsageError(`no indicator is both --only ${options.only!.join(',')} and --indicator ${options.indicators!.join(',')}`);
+    const [only, ids] = [options.only!.join(','), options.indicators!.join(',')];
+    throw new UsageError(say(`没有指标既属于 --only ${only} 又在 --indicator ${ids} 之中`, `no indicator is both --only ${only} and --indicator ${ids}`));
   }
   return options;
 }
@@ -62,14 +65,18 @@ export function run(files: string[], opts: RunOptions, term: Terminal, standard 
   for (const x of [...attestations, ...waivers]) found.push(...x.warnings);
   options.attestations = attestations.flatMap((a) => a.records);
   options.waivers = waivers.flatMap((w) => w.records);
-  const warnings = found.map(formatWarning);
-  for (const w of warnings) term.stderr(`warning: ${w}`);
+  const warnings = found.map((w) => formatWarning(w, term.lang));
+  const warn = (w: string) => term.stderr(term.lang === 'en' ? `warning: ${w}` : `警告：${w}`);
+  warnings.forEach(warn);
   const p = plan(standard, options);
   if (!dataset.entities.some((e) => p.judges(e.level))) {
     throw new UsageError(
       options.levels
-        ? `nothing to check: no entity at ${opts.level!.join(', ')} in the data is judged by the selected indicators`
-        : 'nothing to check: no entity in the data is at a level these indicators judge (see --level)',
+        ? say(
+            `没有可检查的内容：所选指标不评判数据中任何${opts.level!.join('、')}一级的单位`,
+            `nothing to check: no entity at ${opts.level!.join(', ')} in the data is judged by the selected indicators`,
+          )
+        : say('没有可检查的内容：数据中没有单位处在这些指标所评判的层级（见 --level）', 'nothing to check: no entity in the data is at a level these indicators judge (see --level)'),
     );
   }
   const stream = evaluateStream(standard, dataset, options);
@@ -78,9 +85,11 @@ export function run(files: string[], opts: RunOptions, term: Terminal, standard 
     yield* stream.results;
     for (const use of stream.waivers) {
       if (use.used > 0) continue;
-      const w = formatWarning({ file: use.waiver.file, line: use.waiver.line, message: `waiver for ${use.waiver.indicator}${use.waiver.entity ? ` (${use.waiver.entity})` : ''} is unused: nothing it covers falls short` });
+      const { indicator, entity } = use.waiver;
+      const message = say(`${indicator}${entity ? `（${entity}）` : ' '}的豁免没有用上：它所涵盖的都没有不达标`, `waiver for ${indicator}${entity ? ` (${entity})` : ''} is unused: nothing it covers falls short`);
+      const w = formatWarning({ file: use.waiver.file, line: use.waiver.line, message }, term.lang);
       warnings.push(w);
-      term.stderr(`warning: ${w}`);
+      warn(w);
     }
   }
   return {
@@ -96,7 +105,7 @@ export function run(files: string[], opts: RunOptions, term: Terminal, standard 
 }
 
 function readText(file: string): string {
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new UsageError(`${file}: is a folder, not a file`);
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new UsageError(say(`${file}: 是文件夹，不是文件`, `${file}: is a folder, not a file`));
   // Auditors keep these in Excel too: GBK as well as UTF-8.
   return decode(fs.readFileSync(file)).text;
 }

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Sink } from '../report/types.js';
 import { UsageError } from './errors.js';
+import { say, type Message } from '../i18n/message.js';
 
 export type OutputTarget = { kind: 'stdout' } | { kind: 'replace'; path: string; shown: string } | { kind: 'direct'; path: string; shown: string };
 
@@ -25,17 +26,17 @@ export function outputTarget(output: string | undefined, inputs: readonly string
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw cannotWrite(output, e);
       const dir = path.dirname(file);
-      if (!isFolder(dir)) throw new UsageError(`cannot write ${output}: no such folder ${dir}`);
+      if (!isFolder(dir)) throw new UsageError(say(`无法写入 ${output}：文件夹 ${dir} 不存在`, `cannot write ${output}: no such folder ${dir}`));
       return { kind: 'replace', path: file, shown: output };
     }
     if (st.isSymbolicLink()) {
-      if (hops >= MAX_LINKS) throw new UsageError(`cannot write ${output}: too many symbolic links`);
+      if (hops >= MAX_LINKS) throw new UsageError(say(`无法写入 ${output}：符号链接层数过多`, `cannot write ${output}: too many symbolic links`));
       file = path.resolve(path.dirname(file), fs.readlinkSync(file));
       continue;
     }
-    if (st.isDirectory()) throw new UsageError(`cannot write ${output}: it is a folder`);
+    if (st.isDirectory()) throw new UsageError(say(`无法写入 ${output}：它是文件夹`, `cannot write ${output}: it is a folder`));
     const clash = inputs.find((i) => i !== '-' && sameFile(i, st));
-    if (clash !== undefined) throw new UsageError(`--output ${output} is the same file as the input ${clash}; dabiao never writes over its input`);
+    if (clash !== undefined) throw new UsageError(say(`--output ${output} 与输入文件 ${clash} 是同一个文件；dabiao 从不覆盖它读的文件`, `--output ${output} is the same file as the input ${clash}; dabiao never writes over its input`));
     return st.isFile() ? { kind: 'replace', path: file, shown: output } : { kind: 'direct', path: file, shown: output };
   }
 }
@@ -59,16 +60,17 @@ function sameFile(input: string, out: fs.Stats): boolean {
 
 function cannotWrite(shown: string, e: unknown): UsageError {
   const code = (e as NodeJS.ErrnoException).code;
-  const why: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ENOSPC: 'no space left on the device',
-    EROFS: 'read-only file system',
-    EISDIR: 'it is a folder',
-    ENOTDIR: 'no such folder',
-    ENOENT: 'no such folder',
+  const why: Record<string, Message> = {
+    EACCES: say('没有权限', 'permission denied'),
+    EPERM: say('没有权限', 'permission denied'),
+    ENOSPC: say('设备上没有空间了', 'no space left on the device'),
+    EROFS: say('文件系统是只读的', 'read-only file system'),
+    EISDIR: say('它是文件夹', 'it is a folder'),
+    ENOTDIR: say('文件夹不存在', 'no such folder'),
+    ENOENT: say('文件夹不存在', 'no such folder'),
   };
-  return new UsageError(`cannot write ${shown}: ${why[code ?? ''] ?? (e as Error).message}`);
+  const w = why[code ?? ''] ?? say((e as Error).message, (e as Error).message);
+  return new UsageError(say(`无法写入 ${shown}：${w.zh}`, `cannot write ${shown}: ${w.en}`));
 }
 
 /** A sink onto the target, buffered; `commit` makes the output appear, `abort` leaves nothing behind. */

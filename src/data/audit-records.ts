@@ -10,6 +10,7 @@ import type { Dataset } from './dataset.js';
 import { DataErrors } from './dataset.js';
 import { normalizeCell } from './values.js';
 import { readRecordFile, type FieldNames, type FileRecord } from './record-file.js';
+import { say, type Message } from '../i18n/message.js';
 
 /** A day, as YYYY-MM-DD text (which sorts as dates do). */
 export type Day = string;
@@ -37,6 +38,9 @@ const WAIVERS: FieldNames = {
   approvedBy: ['approved_by', 'approved by', '批准人', '审批人', '批准单位'],
   covers: ['适用', '适用情形', '包括'],
 };
+
+/** Date fields as a Chinese message names them. */
+const DAY_FIELDS: Record<string, string> = { date: '日期', expires: '有效期' };
 
 const ALL = new Set(['all', '*', '全部', '所有', '全部对象']);
 const YES = new Set(['是', '达标', '已达标', '符合', 'yes', 'y', 'true', '1', '√', 'pass', 'met']);
@@ -73,8 +77,8 @@ export function readAttestations(text: string, file: string, std: Standard, data
     const indicator = resolve.indicator(r);
     const where = resolve.where(r, true);
     const met = resolve.status(r);
-    const evidence = resolve.required(r, 'evidence', 'evidence text (a document name, number or link)');
-    const by = resolve.required(r, 'attestedBy', 'who attests it (attestedBy / 核查人)');
+    const evidence = resolve.required(r, 'evidence', say('依据（文件名称、文号或链接）', 'evidence text (a document name, number or link)'));
+    const by = resolve.required(r, 'attestedBy', say('核查人（attestedBy / 核查人）', 'who attests it (attestedBy / 核查人)'));
     const date = resolve.day(r, 'date');
     const expires = resolve.day(r, 'expires');
     const item = indicator && r.fields.item ? resolve.item(indicator, r) : undefined;
@@ -82,10 +86,14 @@ export function readAttestations(text: string, file: string, std: Standard, data
     const a: Attestation = { file, line: r.line, indicator, ...where, item, met, evidence, by, date, expires };
     if (expires && expires < day) {
       out.expired.push(a);
-      out.warnings.push({ file, line: r.line, message: `evidence for ${indicator} expired on ${expires}; ignored` });
+      out.warnings.push({ file, line: r.line, message: say(`${indicator} 的依据已于 ${expires} 过期，已忽略`, `evidence for ${indicator} expired on ${expires}; ignored`) });
     } else if (date && date > day) {
       out.expired.push(a);
-      out.warnings.push({ file, line: r.line, message: `evidence for ${indicator} is dated ${date}, after the day judged (${day}); ignored` });
+      out.warnings.push({
+        file,
+        line: r.line,
+        message: say(`${indicator} 的依据日期为 ${date}，晚于评判日（${day}），已忽略`, `evidence for ${indicator} is dated ${date}, after the day judged (${day}); ignored`),
+      });
     } else out.records.push(a);
   }
   resolve.done();
@@ -99,16 +107,20 @@ export function readWaivers(text: string, file: string, std: Standard, dataset: 
   for (const r of readRecordFile(text, file, WAIVERS, ['waivers', 'exceptions', 'records', '豁免'])) {
     const indicator = resolve.indicator(r);
     const where = resolve.where(r, false);
-    const reason = resolve.required(r, 'reason', 'the reason (reason / 原因)');
-    const by = resolve.required(r, 'approvedBy', 'who approved it (approvedBy / 批准人)');
-    const expires = resolve.required(r, 'expires', 'an expiry date (expires / 有效期至)') && resolve.day(r, 'expires');
+    const reason = resolve.required(r, 'reason', say('原因（reason / 原因）', 'the reason (reason / 原因)'));
+    const by = resolve.required(r, 'approvedBy', say('批准人（approvedBy / 批准人）', 'who approved it (approvedBy / 批准人)'));
+    const expires = resolve.required(r, 'expires', say('有效期（expires / 有效期至）', 'an expiry date (expires / 有效期至)')) && resolve.day(r, 'expires');
     const tier = resolve.tier(r);
     const covers = resolve.covers(r);
     if (!indicator || !where || !reason || !by || !expires || !covers) continue;
     const w: Waiver = { file, line: r.line, indicator, entity: where.entity, tier, reason, by, expires, covers };
     if (expires < day) {
       out.expired.push(w);
-      out.warnings.push({ file, line: r.line, message: `waiver for ${indicator}${w.entity ? ` (${w.entity})` : ''} expired on ${expires}; ignored` });
+      out.warnings.push({
+        file,
+        line: r.line,
+        message: say(`${indicator}${w.entity ? `（${w.entity}）` : ' '}的豁免已于 ${expires} 过期，已忽略`, `waiver for ${indicator}${w.entity ? ` (${w.entity})` : ''} expired on ${expires}; ignored`),
+      });
     } else out.records.push(w);
   }
   resolve.done();
@@ -117,7 +129,7 @@ export function readWaivers(text: string, file: string, std: Standard, dataset: 
 
 function resolver(std: Standard, dataset: Dataset, file: string) {
   const errors: DataError[] = [];
-  const err = (line: number, col: number | undefined, message: string) => {
+  const err = (line: number, col: number | undefined, message: Message) => {
     if (errors.length < 20) errors.push(new DataError(file, line, col, message));
   };
   const ids = std.indicators.map((i) => i.id);
@@ -126,52 +138,70 @@ function resolver(std: Standard, dataset: Dataset, file: string) {
   return {
     indicator(r: FileRecord): string | undefined {
       const f = r.fields.indicator;
-      if (!f) return void err(r.line, undefined, 'no indicator (indicator / 指标)');
+      if (!f) return void err(r.line, undefined, say('没有填指标（indicator / 指标）', 'no indicator (indicator / 指标)'));
       const hit = ids.find((id) => id.toLowerCase() === f.text.toLowerCase());
-      if (!hit) err(f.line, f.col, `indicator "${f.text}" is not in ${std.id}${didYouMean(f.text, ids)}`);
+      if (!hit) {
+        const hint = didYouMean(f.text, ids);
+        err(f.line, f.col, say(`指标“${f.text}”不在 ${std.id} 中${hint.zh}`, `indicator "${f.text}" is not in ${std.id}${hint.en}`));
+      }
       return hit;
     },
     where(r: FileRecord, levels: boolean): { entity?: string; level?: string } | undefined {
       const e = r.fields.entity;
       const l = levels ? r.fields.level : undefined;
       if (e && !ALL.has(e.text.toLowerCase())) {
-        if (!names.has(e.text)) return void err(e.line, e.col, `entity "${e.text}" is not in the data${didYouMean(e.text, names)}`);
+        if (!names.has(e.text)) {
+          const hint = didYouMean(e.text, names);
+          return void err(e.line, e.col, say(`对象“${e.text}”不在数据中${hint.zh}`, `entity "${e.text}" is not in the data${hint.en}`));
+        }
         return { entity: e.text };
       }
       if (l) {
         const found = kinds(l.text);
-        if (!found) return void err(l.line, l.col, `unknown level "${l.text}"; levels: ${std.levels.map((x) => x.name).join(' / ')}`);
+        if (!found) {
+          const levels = std.levels.map((x) => x.name);
+          return void err(l.line, l.col, say(`未知层级“${l.text}”；层级有：${levels.join('、')}`, `unknown level "${l.text}"; levels: ${levels.join(' / ')}`));
+        }
         return { level: found.level.id };
       }
-      if (!e) return void err(r.line, undefined, `no entity (entity / 对象; "all" for every entity${levels ? ', or a level' : ''})`);
+      if (!e) {
+        return void err(
+          r.line,
+          undefined,
+          say(`没有填对象（entity / 对象；全部对象填“all”${levels ? '，或填层级' : ''}）`, `no entity (entity / 对象; "all" for every entity${levels ? ', or a level' : ''})`),
+        );
+      }
       return {};
     },
     status(r: FileRecord): boolean | undefined {
       const f = r.fields.status;
-      if (!f) return void err(r.line, undefined, 'no status (status / 结论: 是 or 否)');
+      if (!f) return void err(r.line, undefined, say('没有填结论（status / 结论：是或否）', 'no status (status / 结论: 是 or 否)'));
       const s = normalizeCell(f.text).toLowerCase();
       if (YES.has(s)) return true;
       if (NO.has(s)) return false;
-      err(f.line, f.col, `status "${f.text}" is not 是 or 否`);
+      err(f.line, f.col, say(`结论“${f.text}”不是“是”或“否”`, `status "${f.text}" is not 是 or 否`));
       return undefined;
     },
-    required(r: FileRecord, field: string, what: string): string | undefined {
+    required(r: FileRecord, field: string, what: Message): string | undefined {
       const f = r.fields[field];
-      if (!f) err(r.line, undefined, `no ${what}`);
+      if (!f) err(r.line, undefined, say(`没有填${what.zh}`, `no ${what.en}`));
       return f?.text;
     },
     day(r: FileRecord, field: string): Day | undefined {
       const f = r.fields[field];
       if (!f) return undefined;
       const d = parseDay(f.text);
-      if (!d) err(f.line, f.col, `${field} "${f.text}" is not a date (YYYY-MM-DD)`);
+      if (!d) err(f.line, f.col, say(`${DAY_FIELDS[field] ?? field}“${f.text}”不是日期（YYYY-MM-DD）`, `${field} "${f.text}" is not a date (YYYY-MM-DD)`));
       return d;
     },
     tier(r: FileRecord): string | undefined {
       const f = r.fields.tier;
       if (!f) return undefined;
       const t = std.tiers.find((x) => x.id === f.text || x.name === f.text);
-      if (!t) err(f.line, f.col, `tier "${f.text}" is not in ${std.id}; tiers: ${std.tiers.map((x) => x.id).join(', ')}`);
+      if (!t) {
+        const tiers = std.tiers.map((x) => x.id);
+        err(f.line, f.col, say(`目标层级“${f.text}”不在 ${std.id} 中；目标层级有：${tiers.join('、')}`, `tier "${f.text}" is not in ${std.id}; tiers: ${tiers.join(', ')}`));
+      }
       return t?.id;
     },
     covers(r: FileRecord): Status[] | undefined {
@@ -181,7 +211,7 @@ function resolver(std: Standard, dataset: Dataset, file: string) {
       const out = new Set<Status>(['fail']);
       for (const w of f.text.split(/[,，、;；\s]+/).filter(Boolean)) {
         const s = words[w.toLowerCase()];
-        if (!s) return void err(f.line, f.col, `covers "${w}": give fail, missing or manual`);
+        if (!s) return void err(f.line, f.col, say(`适用情形“${w}”：请填 fail（未达标）、missing（缺数据）或 manual（待核查）`, `covers "${w}": give fail, missing or manual`));
         out.add(s);
       }
       return [...out];
@@ -198,7 +228,17 @@ function resolver(std: Standard, dataset: Dataset, file: string) {
         });
       }
       const key = items.get(f.text);
-      if (!key) err(f.line, f.col, `"${f.text}" is not a clause a person judges in ${indicator}${didYouMean(f.text, items.keys())}; leave item empty for the whole indicator`);
+      if (!key) {
+        const hint = didYouMean(f.text, items.keys());
+        err(
+          f.line,
+          f.col,
+          say(
+            `“${f.text}”不是 ${indicator} 中由人判定的条款${hint.zh}；针对整个指标时，事项留空`,
+            `"${f.text}" is not a clause a person judges in ${indicator}${hint.en}; leave item empty for the whole indicator`,
+          ),
+        );
+      }
       return key;
     },
     done() {

@@ -8,6 +8,7 @@ import { parseValue, rangeOf, type Value } from './values.js';
 import { isIndicator, readRows, type Draft } from './rows.js';
 import { buildTree } from './tree.js';
 import type { Report } from './report.js';
+import { say } from '../i18n/message.js';
 
 export interface Entity {
   name: string;
@@ -81,7 +82,15 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
         for (const metric of metricsFor(target, entity, d, cell)) {
           if (!metric.levels.includes(entity.level)) {
             const where = metric.levels.map((l) => levelNameOf(std, l)).join('、');
-            report.warn({ file: d.file, line: cell.line, col: cell.col, message: `"${cell.header}" (${metric.label}) is kept for ${where}, not for ${levelName(entity)} "${entity.name}"; ignored` });
+            report.warn({
+              file: d.file,
+              line: cell.line,
+              col: cell.col,
+              message: say(
+                `“${cell.header}”（${metric.label}）只在${where}填报，${levelName(entity)}“${entity.name}”不填此项，已忽略`,
+                `"${cell.header}" (${metric.label}) is kept for ${where}, not for ${levelName(entity)} "${entity.name}"; ignored`,
+              ),
+            });
             continue;
           }
           const parsed = parseValue(cell.value, metric);
@@ -91,7 +100,15 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
               // Two files may repeat a figure; they may not disagree on it.
               if (JSON.stringify(before) !== JSON.stringify(parsed.value)) {
                 const first = cellsOf.get(entity)?.get(metric.key);
-                err(d.file, cell.line, cell.col, `"${metric.label}" for "${d.name}" is given twice with different values${first ? ` (first in ${first.file} line ${first.cell.line})` : ''}`);
+                err(
+                  d.file,
+                  cell.line,
+                  cell.col,
+                  say(
+                    `“${d.name}”的“${metric.label}”填了两个不同的值${first ? `（第一次在 ${first.file} 第 ${first.cell.line} 行）` : ''}`,
+                    `"${metric.label}" for "${d.name}" is given twice with different values${first ? ` (first in ${first.file} line ${first.cell.line})` : ''}`,
+                  ),
+                );
               }
               continue;
             }
@@ -99,9 +116,10 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
             if (!cellsOf.has(entity)) cellsOf.set(entity, new Map());
             cellsOf.get(entity)!.set(metric.key, { file: d.file, cell });
             (entity.cells ??= new Map()).set(metric.key, { file: d.file, line: cell.line, col: cell.col });
-            if (parsed.warning) report.warn({ file: d.file, line: cell.line, col: cell.col, message: `${cell.header}: ${parsed.warning}` });
+            const w = parsed.warning;
+            if (w) report.warn({ file: d.file, line: cell.line, col: cell.col, message: say(`“${cell.header}”列：${w.zh}`, `${cell.header}: ${w.en}`) });
           } else if (!parsed.missing) {
-            err(d.file, cell.line, cell.col, `column "${cell.header}": ${parsed.error}`);
+            err(d.file, cell.line, cell.col, say(`“${cell.header}”列：${parsed.error.zh}`, `column "${cell.header}": ${parsed.error.en}`));
           }
         }
       }
@@ -127,7 +145,16 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
       if (!Number.isFinite(value) || value > range.max || value < range.min) {
         const at = placed.get(r.numerator)!;
         const other = placed.get(r.denominator)!;
-        err(at.file, at.cell.line, at.cell.col, `${metricMap.get(r.numerator)!.label} ${num.value} and ${metricMap.get(r.denominator)!.label} ${den.value} (line ${other.cell.line}, column ${other.cell.col}) give ${m.label} ${+value.toFixed(2)}${range.unit}, which it cannot be`);
+        const [numerator, denominator] = [metricMap.get(r.numerator)!.label, metricMap.get(r.denominator)!.label];
+        err(
+          at.file,
+          at.cell.line,
+          at.cell.col,
+          say(
+            `${numerator} ${num.value} 与${denominator} ${den.value}（第 ${other.cell.line} 行第 ${other.cell.col} 列）算出${m.label}为 ${+value.toFixed(2)}${range.unit}，这不可能`,
+            `${numerator} ${num.value} and ${denominator} ${den.value} (line ${other.cell.line}, column ${other.cell.col}) give ${m.label} ${+value.toFixed(2)}${range.unit}, which it cannot be`,
+          ),
+        );
       }
     }
   }
@@ -150,7 +177,12 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
       }
       if (listed > v.value) {
         const at = placed.get(m.key)!;
-        err(at.file, at.cell.line, at.cell.col, `${m.label} for "${entity.name}" is ${v.value}, but the data lists ${listed} under it`);
+        err(
+          at.file,
+          at.cell.line,
+          at.cell.col,
+          say(`“${entity.name}”的${m.label}为 ${v.value}，但数据中列出了其下 ${listed} 个`, `${m.label} for "${entity.name}" is ${v.value}, but the data lists ${listed} under it`),
+        );
       }
     }
   }
@@ -159,7 +191,15 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
     if (!isIndicator(target)) return [target];
     const keys = indicatorMetricsAt(target, entity.level, metricMap);
     if (keys.length === 0 && String(cell.value ?? '').trim() !== '') {
-      err(d.file, cell.line, cell.col, `column "${cell.header}": ${target.id} is not measured by one value at ${levelName(entity)} level; use its data items (dabiao standards show ${std.id} ${target.id})`);
+      err(
+        d.file,
+        cell.line,
+        cell.col,
+        say(
+          `“${cell.header}”列：${target.id} 在${levelName(entity)}一级不是用一个数值衡量的；请填写它的各数据项（见 dabiao standards show ${std.id} ${target.id}）`,
+          `column "${cell.header}": ${target.id} is not measured by one value at ${levelName(entity)} level; use its data items (dabiao standards show ${std.id} ${target.id})`,
+        ),
+      );
     }
     return keys.map((k) => metricMap.get(k)!);
   }

@@ -1,6 +1,7 @@
 // JSON text → RawTable. jsonc-parser gives every node its offset, so errors name line and column.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { DataError, type Cell, type RawTable } from './records.js';
+import { say, type Message } from '../i18n/message.js';
 
 const ROW_LISTS = ['entities', 'rows', 'data', 'records'];
 const NESTED_VALUES = ['values', 'metrics', 'data'];
@@ -19,7 +20,7 @@ export function readJson(input: string, file: string): RawTable {
     }
     return { line: lo + 1, col: offset - lineStarts[lo]! + 1 };
   };
-  const fail = (offset: number, message: string): never => {
+  const fail = (offset: number, message: Message): never => {
     const p = pos(offset);
     throw new DataError(file, p.line, p.col, message);
   };
@@ -28,35 +29,37 @@ export function readJson(input: string, file: string): RawTable {
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !root) {
     const e = errors[0];
-    return fail(e?.offset ?? 0, `not valid JSON: ${e ? printParseErrorCode(e.error) : 'empty file'}`);
+    // jsonc-parser's error codes (CommaExpected, …) are kept as they are, in both languages.
+    const code = e && printParseErrorCode(e.error);
+    return fail(e?.offset ?? 0, say(`不是有效的 JSON：${code ?? '文件是空的'}`, `not valid JSON: ${code ?? 'empty file'}`));
   }
   const prop = (obj: Node, key: string) => obj.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
 
   let list: Node | undefined = root;
   if (root.type === 'object') {
     list = ROW_LISTS.map((k) => prop(root, k)).find((n) => n?.type === 'array');
-    if (!list) fail(root.offset, `expected an array of rows or an object with "${ROW_LISTS.join('" / "')}"`);
+    if (!list) fail(root.offset, say(`应为由各行组成的数组，或含“${ROW_LISTS.join('”/“')}”的对象`, `expected an array of rows or an object with "${ROW_LISTS.join('" / "')}"`));
   }
-  if (list!.type !== 'array') fail(list!.offset, 'expected an array of rows');
+  if (list!.type !== 'array') fail(list!.offset, say('应为由各行组成的数组', 'expected an array of rows'));
 
   const headers = new Map<string, { name: string; col: number; line: number }>();
   const rows = (list!.children ?? []).map((item) => {
     const { line } = pos(item.offset);
-    if (item.type !== 'object') fail(item.offset, 'each row must be an object');
+    if (item.type !== 'object') fail(item.offset, say('每一行都应是一个对象', 'each row must be an object'));
     const cells: Cell[] = [];
     const keys = new Set<string>();
     const add = (obj: Node) => {
       for (const pair of obj.children ?? []) {
         const [keyNode, valueNode] = pair.children as [Node, Node];
         const name = String(keyNode.value).trim();
-        if (keys.has(name)) fail(keyNode.offset, `"${name}" is given twice in one row`);
+        if (keys.has(name)) fail(keyNode.offset, say(`“${name}”在同一行中出现了两次`, `"${name}" is given twice in one row`));
         keys.add(name);
         if (NESTED_VALUES.includes(name) && valueNode.type === 'object') {
           add(valueNode);
           continue;
         }
         if (valueNode.type === 'object' || valueNode.type === 'array') {
-          fail(valueNode.offset, `"${name}" must be a number, text, true/false or null`);
+          fail(valueNode.offset, say(`“${name}”应为数字、文本、true/false 或 null`, `"${name}" must be a number, text, true/false or null`));
         }
         if (!headers.has(name)) headers.set(name, { name, ...pos(keyNode.offset) });
         cells.push({ header: name, value: valueNode.value ?? null, ...pos(valueNode.offset) });
@@ -65,6 +68,6 @@ export function readJson(input: string, file: string): RawTable {
     add(item);
     return { file, line, cells };
   });
-  if (rows.length === 0) return fail(list!.offset, 'the file has no rows');
+  if (rows.length === 0) return fail(list!.offset, say('文件中没有数据行', 'the file has no rows'));
   return { file, headers: [...headers.values()], rows };
 }

@@ -4,7 +4,8 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'y
 import { readCsv } from './csv.js';
 import { DataError } from './records.js';
 import { headerKey } from './headers.js';
-import { suggest } from '../util/suggest.js';
+import { didYouMean } from '../util/suggest.js';
+import { say } from '../i18n/message.js';
 
 export interface FieldValue {
   text: string;
@@ -28,8 +29,9 @@ export function readRecordFile(text: string, file: string, names: FieldNames, li
   const fieldOf = (name: string, line: number, col: number): string => {
     const f = lookup.get(headerKey(name));
     if (f) return f;
-    const hint = suggest(name, [...lookup.keys()]);
-    throw new DataError(file, line, col, `unknown field "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}; fields: ${Object.keys(names).join(', ')}`);
+    const hint = didYouMean(name, lookup.keys());
+    const fields = Object.keys(names);
+    throw new DataError(file, line, col, say(`未知字段“${name}”${hint.zh}；可用字段：${fields.join('、')}`, `unknown field "${name}"${hint.en}; fields: ${fields.join(', ')}`));
   };
   return /\.ya?ml$/i.test(file) ? fromYaml(text, file, fieldOf, listKeys) : fromCsv(text, file, fieldOf);
 }
@@ -55,14 +57,26 @@ function fromYaml(text: string, file: string, fieldOf: (name: string, line: numb
   const at = (node: Node | null | undefined) => counter.linePos(node?.range?.[0] ?? 0);
   if (doc.errors.length) {
     const p = counter.linePos(doc.errors[0]!.pos[0]);
-    throw new DataError(file, p.line, p.col, `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+    // The yaml library's explanation stays as it wrote it, in English.
+    const why = doc.errors[0]!.message.split('\n')[0];
+    throw new DataError(file, p.line, p.col, say(`不是有效的 YAML：${why}`, `not valid YAML: ${why}`));
   }
   let list: unknown = doc.contents;
   if (isMap(list)) list = listKeys.map((k) => (list as { get(k: string, keep: true): unknown }).get(k, true)).find((x) => isSeq(x));
-  if (!isSeq(list)) throw new DataError(file, 1, 1, `expected a list of records${listKeys.length ? ` (or an object with "${listKeys.join('" / "')}")` : ''}`);
+  if (!isSeq(list)) {
+    throw new DataError(
+      file,
+      1,
+      1,
+      say(
+        `应为记录列表${listKeys.length ? `（或含“${listKeys.join('”/“')}”的对象）` : ''}`,
+        `expected a list of records${listKeys.length ? ` (or an object with "${listKeys.join('" / "')}")` : ''}`,
+      ),
+    );
+  }
   return list.items.map((item) => {
     const pos = at(item as Node);
-    if (!isMap(item)) throw new DataError(file, pos.line, pos.col, 'each record must be a mapping of field: value');
+    if (!isMap(item)) throw new DataError(file, pos.line, pos.col, say('每条记录都应是“字段: 值”的映射', 'each record must be a mapping of field: value'));
     const fields: FileRecord['fields'] = {};
     for (const pair of item.items) {
       const keyPos = at(pair.key as Node);
@@ -71,7 +85,7 @@ function fromYaml(text: string, file: string, fieldOf: (name: string, line: numb
       const value = pair.value;
       if (value !== null && !isScalar(value)) {
         const vp = at(value as Node);
-        throw new DataError(file, vp.line, vp.col, `"${name}" must be a single value`);
+        throw new DataError(file, vp.line, vp.col, say(`“${name}”只能填一个值`, `"${name}" must be a single value`));
       }
       const t = value === null || value.value === null ? '' : String(value.value).trim();
       const vp = at((value ?? pair.key) as Node);

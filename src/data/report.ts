@@ -1,7 +1,10 @@
 // How the data layer reports problems: errors stop the run, warnings do not. Both name file, line, column.
-export type ErrFn = (file: string, line: number | undefined, col: number | undefined, message: string) => void;
+import type { Message } from '../i18n/message.js';
+import type { DataWarning } from './records.js';
+
+export type ErrFn = (file: string, line: number | undefined, col: number | undefined, message: Message) => void;
 
 export interface Report {
   err: ErrFn;
-  warn(w: { file: string; line?: number; col?: number; message: string }): void;
+  warn(w: DataWarning): void;
 }

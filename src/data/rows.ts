@@ -4,6 +4,8 @@ import type { Indicator, Metric, Standard } from '../standard/types.js';
 import { headerIndex, type Role } from './headers.js';
 import type { Cell, RawTable } from './records.js';
 import type { Report } from './report.js';
+import { say, type Message } from '../i18n/message.js';
+import { hintFor } from '../util/suggest.js';
 
 export interface Draft {
   name: string;
@@ -25,6 +27,17 @@ export function blankToUndefined(cell: Cell | undefined): Cell | undefined {
   return cell.value === null || cell.value === undefined || String(cell.value).trim() === '' ? undefined : cell;
 }
 
+/** What a reserved column gives, as a message names it. */
+const ROLE_NAMES: Record<Role, Message> = {
+  entity: say('名称', 'entity'),
+  level: say('层级', 'level'),
+  kind: say('类型', 'kind'),
+  parent: say('上级', 'parent'),
+  metric: say('指标', 'metric'),
+  value: say('值', 'value'),
+  evidence: say('依据', 'evidence'),
+};
+
 export function readRows(std: Standard, tables: RawTable[], { err, warn }: Report): Draft[] {
   const metrics = new Map(std.metrics.map((m) => [m.key, m]));
   const indicators = new Map(std.indicators.map((i) => [i.id, i]));
@@ -40,7 +53,15 @@ export function readRows(std: Standard, tables: RawTable[], { err, warn }: Repor
       // Two columns for one role (entity and 名称) would leave one of them silently ignored.
       const first = firstOf.get(role);
       if (first) {
-        err(table.file, h.line, h.col, `columns "${first.name}" (column ${first.col}) and "${h.name}" (column ${h.col}) both give the ${role}; keep one`);
+        err(
+          table.file,
+          h.line,
+          h.col,
+          say(
+            `“${first.name}”（第 ${first.col} 列）和“${h.name}”（第 ${h.col} 列）都是${ROLE_NAMES[role].zh}列，请只保留一列`,
+            `columns "${first.name}" (column ${first.col}) and "${h.name}" (column ${h.col}) both give the ${role}; keep one`,
+          ),
+        );
         continue;
       }
       firstOf.set(role, h);
@@ -49,12 +70,13 @@ export function readRows(std: Standard, tables: RawTable[], { err, warn }: Repor
     const seenHeader = new Map<string, number>();
     for (const h of table.headers) {
       const before = seenHeader.get(h.name);
-      if (before !== undefined) err(table.file, h.line, h.col, `column ${h.col} has the same header "${h.name}" as column ${before}`);
+      if (before !== undefined) err(table.file, h.line, h.col, say(`第 ${h.col} 列的表头“${h.name}”与第 ${before} 列相同`, `column ${h.col} has the same header "${h.name}" as column ${before}`));
       else seenHeader.set(h.name, h.col);
     }
     const has = (role: Role) => [...roles.values()].includes(role);
     if (!has('entity')) {
-      err(table.file, table.headers[0]?.line ?? 1, 1, `no entity column (name it "entity" or 名称); found: ${table.headers.map((h) => h.name).join(', ')}`);
+      const found = table.headers.map((h) => h.name);
+      err(table.file, table.headers[0]?.line ?? 1, 1, say(`没有名称列（列名写“名称”或“entity”）；现有的列：${found.join('、')}`, `no entity column (name it "entity" or 名称); found: ${found.join(', ')}`));
       continue;
     }
     if (has('metric') && has('value')) readLong(table, roles);
@@ -72,7 +94,8 @@ export function readRows(std: Standard, tables: RawTable[], { err, warn }: Repor
       }
       const target = headers.resolve(h.name);
       if (!target) {
-        warn({ file: table.file, line: h.line, col: h.col, message: `unknown column "${h.name}" ignored${suggestion(h.name)}` });
+        const hint = suggestion(h.name);
+        warn({ file: table.file, line: h.line, col: h.col, message: say(`未知列“${h.name}”，已忽略${hint.zh}`, `unknown column "${h.name}" ignored${hint.en}`) });
       }
       columns.set(h.name, target);
     }
@@ -92,13 +115,13 @@ export function readRows(std: Standard, tables: RawTable[], { err, warn }: Repor
         }
       }
       if (!d.name) {
-        err(table.file, row.line, undefined, 'row has no entity name');
+        err(table.file, row.line, undefined, NO_NAME);
         continue;
       }
       const key = `${d.name}\u0000${d.parentCell?.value ?? ''}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        err(table.file, row.line, undefined, `duplicate entity "${d.name}" (first on line ${first})`);
+        err(table.file, row.line, undefined, duplicateEntity(d.name, first));
         continue;
       }
       seen.set(key, row.line);
@@ -114,7 +137,7 @@ export function readRows(std: Standard, tables: RawTable[], { err, warn }: Repor
       const get = (role: Role) => row.cells.find((c) => roleOf(c.header) === role);
       const name = String(get('entity')?.value ?? '').trim();
       if (!name) {
-        err(table.file, row.line, undefined, 'row has no entity name');
+        err(table.file, row.line, undefined, NO_NAME);
         continue;
       }
       const parentCell = blankToUndefined(get('parent'));
@@ -134,7 +157,15 @@ export function readRows(std: Standard, tables: RawTable[], { err, warn }: Repor
         const before = d[field];
         if (!before) d[field] = cell;
         else if (String(before.value).trim() !== String(cell.value).trim()) {
-          err(table.file, row.line, cell.col, `"${name}" has ${what} "${cell.value}" here but "${before.value}" on line ${before.line}`);
+          err(
+            table.file,
+            row.line,
+            cell.col,
+            say(
+              `“${name}”的${ROLE_NAMES[what].zh}在此处为“${cell.value}”，在第 ${before.line} 行却为“${before.value}”`,
+              `"${name}" has ${what} "${cell.value}" here but "${before.value}" on line ${before.line}`,
+            ),
+          );
         }
       }
       const metricCell = get('metric')!;
@@ -142,14 +173,15 @@ export function readRows(std: Standard, tables: RawTable[], { err, warn }: Repor
       const metricName = String(metricCell.value ?? '').trim();
       const target = headers.resolve(metricName);
       if (!target) {
-        warn({ file: table.file, line: row.line, col: metricCell.col, message: `unknown metric "${metricName}" ignored${suggestion(metricName)}` });
+        const hint = suggestion(metricName);
+        warn({ file: table.file, line: row.line, col: metricCell.col, message: say(`未知指标“${metricName}”，已忽略${hint.zh}`, `unknown metric "${metricName}" ignored${hint.en}`) });
         continue;
       }
       const t = targetOf(target);
       const vkey = `${key}\u0000${target.role}:${isIndicator(t) ? t.id : t.key}`;
       const first = seenValue.get(vkey);
       if (first !== undefined) {
-        err(table.file, row.line, metricCell.col, `"${metricName}" for "${name}" is given twice (first on line ${first})`);
+        err(table.file, row.line, metricCell.col, say(`“${name}”的“${metricName}”填了两次（第一次在第 ${first} 行）`, `"${metricName}" for "${name}" is given twice (first on line ${first})`));
         continue;
       }
       seenValue.set(vkey, row.line);
@@ -165,12 +197,17 @@ export function readRows(std: Standard, tables: RawTable[], { err, warn }: Repor
     return t.role === 'metric' || t.role === 'evidence' ? metrics.get(t.metric)! : indicators.get(t.indicator)!;
   }
 
-  function suggestion(name: string): string {
-    const s = headers.suggest(name);
-    return s ? ` (did you mean "${s}"?)` : '';
+  function suggestion(name: string): Message {
+    return hintFor(headers.suggest(name));
   }
 
   function newDraft(file: string, line: number): Draft {
     return { name: '', file, line, values: [], evidence: [] };
   }
+}
+
+const NO_NAME = say('这一行没有填名称', 'row has no entity name');
+
+export function duplicateEntity(name: string, firstLine: number): Message {
+  return say(`“${name}”重复（第一次出现在第 ${firstLine} 行）`, `duplicate entity "${name}" (first on line ${firstLine})`);
 }

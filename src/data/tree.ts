@@ -5,7 +5,8 @@ import { kindLookup, levelLookup } from '../standard/levels.js';
 import { didYouMean } from '../util/suggest.js';
 import { pushTo } from '../util/group.js';
 import type { Cell } from './records.js';
-import type { Draft } from './rows.js';
+import { duplicateEntity, type Draft } from './rows.js';
+import { say } from '../i18n/message.js';
 import type { Report } from './report.js';
 import type { Entity } from './dataset.js';
 
@@ -51,9 +52,12 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
       if (kind) entity.kind = kind.id;
       if (!level) {
         const names = std.levels.flatMap((l) => [l.name, l.id, ...l.aliases]);
-        err(d.file, d.levelCell.line, d.levelCell.col, `unknown level "${d.levelCell.value}"${didYouMean(String(d.levelCell.value), names)}; levels: ${std.levels.map((l) => l.name).join(' / ')}`);
+        const given = String(d.levelCell.value);
+        const hint = didYouMean(given, names);
+        const levels = std.levels.map((l) => l.name);
+        err(d.file, d.levelCell.line, d.levelCell.col, say(`未知层级“${given}”${hint.zh}；层级有：${levels.join('、')}`, `unknown level "${given}"${hint.en}; levels: ${levels.join(' / ')}`));
       } else if (entity.level && entity.level !== level.id) {
-        err(d.file, d.levelCell.line, d.levelCell.col, `"${d.name}" is given two levels`);
+        err(d.file, d.levelCell.line, d.levelCell.col, say(`“${d.name}”填了两个不同的层级`, `"${d.name}" is given two levels`));
       } else {
         entity.level = level.id;
         entity.depth = level.depth;
@@ -87,7 +91,7 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
   for (const [name, list] of byName) {
     if (list.length > 1 && places.has(name)) {
       const second = draftOf.get(list[1]!)!;
-      err(second.file, second.line, undefined, `duplicate entity "${name}" (first on line ${draftOf.get(list[0]!)!.line})`);
+      err(second.file, second.line, undefined, duplicateEntity(name, draftOf.get(list[0]!)!.line));
     }
   }
 
@@ -115,7 +119,16 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
       return synthesizedRoot;
     }
     const d = draftOf.get(child)!;
-    err(d.file, d.line, undefined, `"${child.name}" has no parent and the data has several top-level entities (${roots.map((r) => r.name).join(', ')}); add a parent column`);
+    const tops = roots.map((r) => r.name);
+    err(
+      d.file,
+      d.line,
+      undefined,
+      say(
+        `“${child.name}”没有上级，而数据中有多个顶层单位（${tops.join('、')}）；请增加上级列`,
+        `"${child.name}" has no parent and the data has several top-level entities (${tops.join(', ')}); add a parent column`,
+      ),
+    );
     return undefined;
   };
   function synthesize(name: string, level: string, depth: number): Entity {
@@ -141,30 +154,50 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
     const candidates = byName.get(name) ?? [];
     const d = draftOf.get(child);
     if (candidates.length > 1) {
-      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is ambiguous: several entities have that name`);
+      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, say(`上级“${name}”不明确：有多个单位叫这个名字`, `parent "${name}" is ambiguous: several entities have that name`));
       return undefined;
     }
     if (candidates[0]) return candidates[0];
     const depth = Math.max(0, child.depth - 1);
     if (realDepths.has(depth) && depth > 0 && !places.has(name)) {
       const peers = entities.filter((x) => x.depth === depth && x.origin).map((x) => x.name);
-      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is not among the ${levelAt(depth).name} rows${didYouMean(name, peers)}`);
+      const hint = didYouMean(name, peers);
+      const level = levelAt(depth).name;
+      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, say(`上级“${name}”不在数据的${level}行中${hint.zh}`, `parent "${name}" is not among the ${level} rows${hint.en}`));
       return undefined;
     }
     const knownPlace = places.get(name);
     if (knownPlace && lookup(knownPlace.level)!.depth >= child.depth) {
-      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is a ${lookup(knownPlace.level)!.name}, not above "${child.name}" (${levelAt(child.depth).name})`);
+      const [its, childs] = [lookup(knownPlace.level)!.name, levelAt(child.depth).name];
+      err(
+        d?.file ?? '',
+        cell?.line ?? d?.line,
+        cell?.col,
+        say(`上级“${name}”是${its}，层级不高于“${child.name}”（${childs}）`, `parent "${name}" is a ${its}, not above "${child.name}" (${childs})`),
+      );
       return undefined;
     }
     if (depth === 0 && !knownPlace && norm(name) !== norm(std.region)) {
       const tops = [std.region, ...roots.map((r) => r.name)];
-      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is not the ${levelAt(0).name} (${std.region})${roots.length ? ' nor a top-level row' : ''}${didYouMean(name, tops)}`);
+      const hint = didYouMean(name, tops);
+      const top = levelAt(0).name;
+      err(
+        d?.file ?? '',
+        cell?.line ?? d?.line,
+        cell?.col,
+        say(
+          `上级“${name}”不是${top}（${std.region}）${roots.length ? '，也不是数据中的顶层行' : ''}${hint.zh}`,
+          `parent "${name}" is not the ${top} (${std.region})${roots.length ? ' nor a top-level row' : ''}${hint.en}`,
+        ),
+      );
       return undefined;
     }
     // Where the gazetteer lists every entity of the parent's level, a name it lacks is a typo, not a new place.
     const listed = std.places.filter((p) => lookup(p.level)?.depth === depth).map((p) => p.name);
     if (depth > 0 && listed.length > 0 && !places.has(name)) {
-      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, `parent "${name}" is not a ${levelAt(depth).name} of ${std.region}${didYouMean(name, listed)}`);
+      const hint = didYouMean(name, listed);
+      const level = levelAt(depth).name;
+      err(d?.file ?? '', cell?.line ?? d?.line, cell?.col, say(`上级“${name}”不是${std.region}的${level}${hint.zh}`, `parent "${name}" is not a ${level} of ${std.region}${hint.en}`));
       return undefined;
     }
     // A parent the gazetteer knows keeps its own level (a village may name its county directly).
@@ -182,7 +215,13 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
       const p = findOrSynthesizeParent(e, String(d.parentCell.value).trim(), d.parentCell);
       if (!p) continue;
       if (p.depth >= e.depth) {
-        err(d.file, d.parentCell.line, d.parentCell.col, `parent "${p.name}" (${levelAt(p.depth).name}) is not above "${e.name}" (${levelAt(e.depth).name})`);
+        const [its, childs] = [levelAt(p.depth).name, levelAt(e.depth).name];
+        err(
+          d.file,
+          d.parentCell.line,
+          d.parentCell.col,
+          say(`上级“${p.name}”（${its}）层级不高于“${e.name}”（${childs}）`, `parent "${p.name}" (${its}) is not above "${e.name}" (${childs})`),
+        );
         continue;
       }
       link(e, p);
@@ -201,9 +240,16 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
       const kind = found?.level.id === level.id ? found.kind : undefined;
       if (!kind) {
         const names = level.kinds.map((k) => k.name);
-        err(d.file, d.kindCell.line, d.kindCell.col, names.length ? `"${text}" is not a kind of ${level.name}; kinds: ${names.join(' / ')}` : `${level.name} has no kinds; "${text}" cannot be told apart here`);
+        err(
+          d.file,
+          d.kindCell.line,
+          d.kindCell.col,
+          names.length
+            ? say(`“${text}”不是${level.name}的类型；类型有：${names.join('、')}`, `"${text}" is not a kind of ${level.name}; kinds: ${names.join(' / ')}`)
+            : say(`${level.name}不分类型，这里的“${text}”无从区分`, `${level.name} has no kinds; "${text}" cannot be told apart here`),
+        );
       } else if (e.kind && e.kind !== kind.id) {
-        err(d.file, d.kindCell.line, d.kindCell.col, `"${e.name}" is given two kinds`);
+        err(d.file, d.kindCell.line, d.kindCell.col, say(`“${e.name}”填了两个不同的类型`, `"${e.name}" is given two kinds`));
       } else {
         e.kind = kind.id;
       }
@@ -215,7 +261,9 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
   for (const e of entities) {
     if (!e.origin || !knownLevels.has(e.level) || places.has(e.name)) continue;
     const peers = std.places.filter((p) => lookup(p.level)?.id === e.level).map((p) => p.name);
-    warn({ file: e.origin.file, line: e.origin.line, message: `"${e.name}" is not a known ${levelAt(e.depth).name} of ${std.region}${didYouMean(e.name, peers)}` });
+    const hint = didYouMean(e.name, peers);
+    const level = levelAt(e.depth).name;
+    warn({ file: e.origin.file, line: e.origin.line, message: say(`“${e.name}”不是${std.region}已知的${level}${hint.zh}`, `"${e.name}" is not a known ${level} of ${std.region}${hint.en}`) });
   }
 
 

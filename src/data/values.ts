@@ -2,6 +2,7 @@
 import type { Metric } from '../standard/types.js';
 import { DEFAULT_GRADE_SCALE, gradeIndex } from '../standard/grades.js';
 import { unitFactor } from './units.js';
+import { say, type Message } from '../i18n/message.js';
 
 export type Value =
   | { kind: 'number'; value: number }
@@ -13,9 +14,9 @@ export type Value =
   | { kind: 'text'; value: string };
 
 export type Parsed =
-  | { ok: true; value: Value; warning?: string }
+  | { ok: true; value: Value; warning?: Message }
   | { ok: false; missing: true }
-  | { ok: false; missing: false; error: string };
+  | { ok: false; missing: false; error: Message };
 
 const MISSING = new Set(['', '-', '--', '—', '——', '/', 'n/a', 'na', 'null', '无数据', '暂无', '未填', '待填']);
 const TRUE = new Set([
@@ -47,13 +48,16 @@ export function parseValue(input: unknown, metric: Metric): Parsed {
   if (typeof input === 'boolean') {
     return metric.type === 'boolean'
       ? { ok: true, value: { kind: 'boolean', value: input } }
-      : fail(`${input} is not a ${describeType(metric)}`);
+      : fail(say(`${input} 不是${describeType(metric).zh}`, `${input} is not a ${describeType(metric).en}`));
   }
   if (typeof input === 'number') {
-    if (!Number.isFinite(input)) return fail(`${input} is not a finite number`);
+    if (!Number.isFinite(input)) return fail(say(`${input} 不是有限的数字`, `${input} is not a finite number`));
     return parseText(String(input), metric);
   }
-  if (typeof input !== 'string') return fail(`expected a ${describeType(metric)}, found ${JSON.stringify(input)}`);
+  if (typeof input !== 'string') {
+    const found = JSON.stringify(input);
+    return fail(say(`应为${describeType(metric).zh}，却是 ${found}`, `expected a ${describeType(metric).en}, found ${found}`));
+  }
   return parseText(input, metric);
 }
 
@@ -74,7 +78,7 @@ function parseText(raw: string, metric: Metric): Parsed {
   if (metric.type === 'number' && PLAIN_NUMBER.test(raw) && raw[0] !== '-' && metric.max === undefined && !metric.min) {
     const n = Number(raw);
     if (Number.isFinite(n)) return { ok: true, value: { kind: 'number', value: n } };
-    return fail(`"${abbreviate(raw)}" is too large to be a number`);
+    return fail(tooLarge(raw));
   }
   const s = normalizeCell(raw);
   if (MISSING.has(s.toLowerCase())) return { ok: false, missing: true };
@@ -90,7 +94,10 @@ function parseText(raw: string, metric: Metric): Parsed {
     case 'grade': {
       const scale = metric.scale ?? DEFAULT_GRADE_SCALE;
       const index = gradeIndex(s, scale);
-      if (index === undefined) return fail(`"${abbreviate(raw)}" is not a grade (${scale.join(' / ')})`);
+      if (index === undefined) {
+        const q = abbreviate(raw);
+        return fail(say(`“${q.zh}”不是等级（${scale.join(' / ')}）`, `"${q.en}" is not a grade (${scale.join(' / ')})`));
+      }
       return { ok: true, value: { kind: 'grade', index, grade: scale[index] ?? '未定级' } };
     }
     case 'text':
@@ -103,7 +110,8 @@ function parseBoolean(s: string, raw: string): Parsed {
   if (TRUE.has(k)) return { ok: true, value: { kind: 'boolean', value: true } };
   if (FALSE.has(k)) return { ok: true, value: { kind: 'boolean', value: false } };
   if (PARTIAL.has(k)) return { ok: true, value: { kind: 'partial' } };
-  return fail(`"${abbreviate(raw)}" is not yes/no (是/否, 有/无, 已建立/未建立, 达标/未达标, √/×, 部分)`);
+  const q = abbreviate(raw);
+  return fail(say(`“${q.zh}”不是“是/否”（是/否、有/无、已建立/未建立、达标/未达标、√/×、部分）`, `"${q.en}" is not yes/no (是/否, 有/无, 已建立/未建立, 达标/未达标, √/×, 部分)`));
 }
 
 const MET = new Set(['达标', '已达标', '全部达标', '均达标', '全面达标']);
@@ -136,49 +144,67 @@ function parseNumber(s: string, raw: string, metric: Metric): Parsed {
   const fraction = metric.unit?.includes('/') ? undefined : parseFraction(s, metric);
   if (fraction !== undefined) return { ok: true, value: { kind: 'number', value: fraction } };
   const m = NUMBER.exec(s);
-  if (!m) return fail(`"${abbreviate(raw)}" is not a number`);
+  if (!m) return fail(notANumber(raw));
   const [, digits, exp, mult, unitText] = m as unknown as [string, string, string | undefined, string | undefined, string];
-  if (/^[\d,.]/.test(unitText)) return fail(`"${abbreviate(raw)}" is not a number`);
+  if (/^[\d,.]/.test(unitText)) return fail(notANumber(raw));
   let n = Number(digits.replace(/,/g, '')) * (exp ? 10 ** Number(exp) : 1) * (mult ? MULTIPLIERS[mult]! : 1);
   const unit = metric.type === 'percent' ? (metric.unit ?? '%') : metric.unit;
   const factor = unitFactor(unitText, unit);
   if (factor === undefined) {
-    const expected = unit ? `a number in ${unit}` : 'a plain number';
-    return fail(`"${abbreviate(raw)}": unit "${unitText}" does not fit ${metric.label} (expected ${expected})`);
+    const q = abbreviate(raw);
+    const expected = unit ? say(`应为以${unit}为单位的数字`, `expected a number in ${unit}`) : say('应为不带单位的数字', 'expected a plain number');
+    return fail(say(`“${q.zh}”：单位“${unitText}”不适用于${metric.label}（${expected.zh}）`, `"${q.en}": unit "${unitText}" does not fit ${metric.label} (${expected.en})`));
   }
   n *= factor;
   // 1e309 or a thousand-digit figure overflows to Infinity, which would pass any floor.
-  if (!Number.isFinite(n)) return fail(`"${abbreviate(raw)}" is too large to be a number`);
+  if (!Number.isFinite(n)) return fail(tooLarge(raw));
   const range = rangeOf(metric);
-  if (n < range.min) return fail(`"${abbreviate(raw)}" is below ${range.min}${range.unit}, which ${metric.label} cannot be`);
-  if (n > range.max) return fail(`"${abbreviate(raw)}" is above ${range.max}${range.unit}, which ${metric.label} cannot be`);
+  const q = abbreviate(raw);
+  if (n < range.min) return fail(say(`“${q.zh}”小于 ${range.min}${range.unit}，${metric.label}不可能这么小`, `"${q.en}" is below ${range.min}${range.unit}, which ${metric.label} cannot be`));
+  if (n > range.max) return fail(say(`“${q.zh}”大于 ${range.max}${range.unit}，${metric.label}不可能这么大`, `"${q.en}" is above ${range.max}${range.unit}, which ${metric.label} cannot be`));
   if (metric.type === 'percent' && unitText === '' && n > 0 && n <= 1 && (metric.unit ?? '%') === '%') {
     return {
       ok: true,
       value: { kind: 'number', value: n },
-      warning: `"${raw}" read as ${n}% — if it is a fraction, write ${+(n * 100).toFixed(6)}%`,
+      warning: say(`“${raw}”按 ${n}% 读取——如果它是小数形式的比例，请写成 ${+(n * 100).toFixed(6)}%`, `"${raw}" read as ${n}% — if it is a fraction, write ${+(n * 100).toFixed(6)}%`),
     };
   }
   return { ok: true, value: { kind: 'number', value: n } };
 }
 
-function describeType(metric: Metric): string {
+function describeType(metric: Metric): Message {
   switch (metric.type) {
     case 'percent':
-      return 'percentage';
+      return say('百分比', 'percentage');
     case 'boolean':
-      return 'yes/no value';
-    default:
-      return metric.type;
+      return say('是/否值', 'yes/no value');
+    case 'number':
+      return say('数字', 'number');
+    case 'grade':
+      return say('等级', 'grade');
+    case 'text':
+      return say('文本', 'text');
   }
 }
 
 /** A cell quoted in a message: long ones cut, so one bad cell cannot flood the terminal. */
-function abbreviate(raw: string): string {
-  return raw.length > 40 ? `${raw.slice(0, 20)}…${raw.slice(-10)}（${raw.length}个字符）` : raw;
+function abbreviate(raw: string): Message {
+  if (raw.length <= 40) return say(raw, raw);
+  const cut = `${raw.slice(0, 20)}…${raw.slice(-10)}`;
+  return say(`${cut}（${raw.length}个字符）`, `${cut} (${raw.length} characters)`);
 }
 
-function fail(error: string): Parsed {
+function notANumber(raw: string): Message {
+  const q = abbreviate(raw);
+  return say(`“${q.zh}”不是数字`, `"${q.en}" is not a number`);
+}
+
+function tooLarge(raw: string): Message {
+  const q = abbreviate(raw);
+  return say(`“${q.zh}”太大，不能作为数字`, `"${q.en}" is too large to be a number`);
+}
+
+function fail(error: Message): Parsed {
   return { ok: false, missing: false, error };
 }
 

@@ -22,6 +22,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { File as ZipEntry } from 'unzipper';
 import { DataError, type Cell, type RawTable } from './records.js';
 import { didYouMean } from '../util/suggest.js';
+import { say, type Message } from '../i18n/message.js';
 
 export const MAX_XLSX_INFLATED_BYTES = 1024 ** 3;
 export const MAX_XLSX_MERGED_RANGES = 1_000_000;
@@ -81,7 +82,10 @@ export async function readXlsx(file: string, opts: XlsxOptions = {}): Promise<Ra
       while (first < width && names[first] === '') first++;
       headers = [];
       for (let i = first; i < width; i++) {
-        if (names[i] === '') throw new DataError(file, row.line, i + 1, `sheet "${sheet}": column ${columnLetter(i + 1)} has no header`);
+        if (names[i] === '') {
+          const col = columnLetter(i + 1);
+          throw new DataError(file, row.line, i + 1, say(`工作表“${sheet}”：${col} 列没有表头`, `sheet "${sheet}": column ${col} has no header`));
+        }
         headers.push({ name: names[i]!, col: i + 1, line: row.line });
       }
       continue;
@@ -90,14 +94,15 @@ export async function readXlsx(file: string, opts: XlsxOptions = {}): Promise<Ra
       const outside = i >= width || i + 1 < (headers![0]?.col ?? 1);
       if (outside && v !== null && String(v).trim() !== '') {
         const ref = `${columnLetter(i + 1)}${row.line}`;
-        throw new DataError(file, row.line, i + 1, `sheet "${sheet}", cell ${ref}: has a value (${quote(v)}) but its column has no header`);
+        const q = quote(v);
+        throw new DataError(file, row.line, i + 1, say(`工作表“${sheet}”单元格 ${ref}：有值（${q.zh}），但所在列没有表头`, `sheet "${sheet}", cell ${ref}: has a value (${q.en}) but its column has no header`));
       }
     });
     const cells: Cell[] = headers.map((h) => ({ header: h.name, value: row.cells[h.col - 1] ?? null, line: row.line, col: h.col }));
     rows.push({ file, line: row.line, cells });
   }
-  if (!headers) throw new DataError(file, undefined, undefined, `sheet "${sheet}" is empty`);
-  if (rows.length === 0) throw new DataError(file, headerLine, undefined, `sheet "${sheet}" has a header but no data rows`);
+  if (!headers) throw new DataError(file, undefined, undefined, say(`工作表“${sheet}”是空的`, `sheet "${sheet}" is empty`));
+  if (rows.length === 0) throw new DataError(file, headerLine, undefined, say(`工作表“${sheet}”只有表头，没有数据行`, `sheet "${sheet}" has a header but no data rows`));
   return { file, headers, rows };
 }
 
@@ -157,7 +162,7 @@ async function* sheetRows(file: string, opts: XlsxOptions, onSheet: (name: strin
   try {
     const sheet = pickSheet(book.sheets, opts.sheet, file);
     onSheet(sheet.name);
-    const where = (line: number, col: number) => `sheet "${sheet.name}", cell ${columnLetter(col)}${line}`;
+    const where = (line: number, col: number) => say(`工作表“${sheet.name}”单元格 ${columnLetter(col)}${line}`, `sheet "${sheet.name}", cell ${columnLetter(col)}${line}`);
     await book.loadStylesAndStrings();
     const merges = await book.scanMerges(sheet);
     const fill = mergeFiller(merges);
@@ -171,7 +176,10 @@ async function* sheetRows(file: string, opts: XlsxOptions, onSheet: (name: strin
         try {
           return c === undefined ? null : cellValue(c, book.date1904);
         } catch (e) {
-          if (e instanceof CellError) throw new DataError(file, raw.line, i + 1, `${where(raw.line, i + 1)}: ${e.message}`);
+          if (e instanceof CellError) {
+            const at = where(raw.line, i + 1);
+            throw new DataError(file, raw.line, i + 1, say(`${at.zh}：${e.detail.zh}`, `${at.en}: ${e.detail.en}`));
+          }
           throw e;
         }
       });
@@ -208,8 +216,15 @@ async function* sheetRows(file: string, opts: XlsxOptions, onSheet: (name: strin
       yielded = true;
     }
     if (!yielded) {
-      const detail = sawValues ? 'has no header row: no row holds two values or more' : 'is empty';
-      throw new DataError(file, undefined, undefined, `sheet "${sheet.name}" ${detail}`);
+      const n = sheet.name;
+      throw new DataError(
+        file,
+        undefined,
+        undefined,
+        sawValues
+          ? say(`工作表“${n}”没有表头行：没有哪一行有两个或更多的值`, `sheet "${n}" has no header row: no row holds two values or more`)
+          : say(`工作表“${n}”是空的`, `sheet "${n}" is empty`),
+      );
     }
   } finally {
     book.close();
@@ -230,7 +245,15 @@ function checkHeaderDepth(merges: Merge[], top: number, rows: number, file: stri
   const deep = merges.find((m) => m.top >= top && m.top < top + rows && m.bottom >= top + rows);
   if (deep) {
     const range = `${columnLetter(deep.left)}${deep.top}:${columnLetter(deep.right)}${deep.bottom}`;
-    throw new DataError(file, deep.top, deep.left, `sheet "${sheet}": the header reaches row ${deep.bottom} through merged cells ${range}; a header has one row or two — unmerge the cells or delete the extra rows`);
+    throw new DataError(
+      file,
+      deep.top,
+      deep.left,
+      say(
+        `工作表“${sheet}”：表头经合并单元格 ${range} 延伸到第 ${deep.bottom} 行；表头只能有一行或两行——请取消合并，或删去多余的行`,
+        `sheet "${sheet}": the header reaches row ${deep.bottom} through merged cells ${range}; a header has one row or two — unmerge the cells or delete the extra rows`,
+      ),
+    );
   }
 }
 
@@ -266,10 +289,12 @@ interface SheetInfo {
 function pickSheet(sheets: SheetInfo[], want: string | number | undefined, file: string): SheetInfo {
   const visible = sheets.filter((s) => !s.hidden);
   if (want === undefined) return visible[0] ?? sheets[0]!;
-  const list = () => {
-    const shown = visible.map((s, i) => `${i + 1} "${s.name}"`);
-    const hidden = sheets.filter((s) => s.hidden).map((s) => `"${s.name}" (hidden)`);
-    return [...shown, ...hidden].join(', ');
+  const list = (): Message => {
+    const hidden = sheets.filter((s) => s.hidden);
+    return say(
+      [...visible.map((s, i) => `${i + 1}“${s.name}”`), ...hidden.map((s) => `“${s.name}”（隐藏）`)].join('、'),
+      [...visible.map((s, i) => `${i + 1} "${s.name}"`), ...hidden.map((s) => `"${s.name}" (hidden)`)].join(', '),
+    );
   };
   if (typeof want === 'string') {
     const name = want;
@@ -279,12 +304,22 @@ function pickSheet(sheets: SheetInfo[], want: string | number | undefined, file:
     const loose = sheets.filter((s) => norm(s.name) === norm(name));
     if (loose.length === 1) return loose[0]!;
     if (!/^\s*\d+\s*$/.test(name)) {
-      throw new DataError(file, undefined, undefined, `no sheet named "${name}"${didYouMean(name, sheets.map((s) => s.name))}; its sheets: ${list()}`);
+      const [hint, all] = [didYouMean(name, sheets.map((s) => s.name)), list()];
+      throw new DataError(file, undefined, undefined, say(`没有名为“${name}”的工作表${hint.zh}；工作表有：${all.zh}`, `no sheet named "${name}"${hint.en}; its sheets: ${all.en}`));
     }
     want = Number(name);
   }
   if (!Number.isInteger(want) || want < 1 || want > visible.length) {
-    throw new DataError(file, undefined, undefined, `there is no sheet ${want}: the workbook has ${visible.length} sheet${visible.length === 1 ? '' : 's'} (${list()})`);
+    const all = list();
+    throw new DataError(
+      file,
+      undefined,
+      undefined,
+      say(
+        `没有第 ${want} 个工作表：工作簿有 ${visible.length} 个工作表（${all.zh}）`,
+        `there is no sheet ${want}: the workbook has ${visible.length} sheet${visible.length === 1 ? '' : 's'} (${all.en})`,
+      ),
+    );
   }
   return visible[want - 1]!;
 }
@@ -292,7 +327,12 @@ function pickSheet(sheets: SheetInfo[], want: string | number | undefined, file:
 // ---------------------------------------------------------------------------------------------------------------
 // Cell values.
 
-class CellError extends Error {}
+/** What is wrong with one cell; the reader adds which sheet and cell. */
+class CellError extends Error {
+  constructor(readonly detail: Message) {
+    super(detail.en);
+  }
+}
 
 /** The parts of an exceljs Cell this reader uses. */
 interface ExcelCell {
@@ -315,31 +355,35 @@ function cellValue(cell: ExcelCell, date1904: boolean): XlsxValue {
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (Array.isArray(o.richText)) return (o.richText as { text?: string | null }[]).map((r) => r.text ?? '').join('') || null;
-    if (typeof o.error === 'string') throw new CellError(`${o.error} is an Excel error, not a value; correct the cell or clear it`);
+    if (typeof o.error === 'string') throw new CellError(say(`${o.error} 是 Excel 错误值，不是数值；请改正或清空这个单元格`, `${o.error} is an Excel error, not a value; correct the cell or clear it`));
     // A formula's saved result. A shared formula's other cells come through exceljs as a plain {formula: '', result}.
     if (cell.type === FORMULA || 'formula' in o || 'sharedFormula' in o || 'result' in o) {
       const formula = typeof o.formula === 'string' && o.formula !== '' ? ` =${o.formula}` : '';
+      const theFormula = formula ? `公式${formula} ` : '公式';
       const r = cell.type === FORMULA ? cell.result : o.result;
       if (r === undefined || r === null) {
-        throw new CellError(`the formula${formula} has no saved result; open the workbook in Excel or WPS and save it again`);
+        throw new CellError(
+          say(`${theFormula}没有保存计算结果；请用 Excel 或 WPS 打开工作簿并重新保存`, `the formula${formula} has no saved result; open the workbook in Excel or WPS and save it again`),
+        );
       }
-      if (typeof r === 'number' && Number.isNaN(r)) throw new CellError(`the formula${formula} gives an Excel error, not a value`);
+      if (typeof r === 'number' && Number.isNaN(r)) throw new CellError(say(`${theFormula}的结果是 Excel 错误值，不是数值`, `the formula${formula} gives an Excel error, not a value`));
       if (typeof r === 'number') return numberValue(r, fmt, date1904);
       if (typeof r === 'string') return r === '' ? null : r;
       if (typeof r === 'boolean') return r;
       if (r instanceof Date) return isoDate(r);
       if (typeof r === 'object' && typeof (r as { error?: unknown }).error === 'string') {
-        throw new CellError(`the formula${formula} gives ${(r as { error: string }).error}, an Excel error, not a value`);
+        const error = (r as { error: string }).error;
+        throw new CellError(say(`${theFormula}的结果是 ${error}，这是 Excel 错误值，不是数值`, `the formula${formula} gives ${error}, an Excel error, not a value`));
       }
     }
-    if ('sharedString' in o) throw new CellError('refers to a shared string the workbook does not have (the file is damaged)');
+    if ('sharedString' in o) throw new CellError(say('引用了工作簿中没有的共享字符串（文件已损坏）', 'refers to a shared string the workbook does not have (the file is damaged)'));
     if (typeof o.text === 'string') return o.text;
   }
-  throw new CellError('holds a value dabiao cannot read');
+  throw new CellError(say('含有 dabiao 读不了的值', 'holds a value dabiao cannot read'));
 }
 
 function numberValue(n: number, fmt: string | undefined, date1904: boolean): XlsxValue {
-  if (Number.isNaN(n)) throw new CellError('holds a number that cannot be read (the file is damaged)');
+  if (Number.isNaN(n)) throw new CellError(say('含有读不出的数字（文件已损坏）', 'holds a number that cannot be read (the file is damaged)'));
   if (!fmt || fmt === 'General') return n;
   const shown = percentText(n, fmt);
   if (shown !== undefined) return shown;
@@ -421,14 +465,15 @@ function isDateFormat(fmt: string): boolean {
 }
 
 function isoDate(d: Date): string {
-  if (Number.isNaN(d.getTime())) throw new CellError('holds a date that cannot be read');
+  if (Number.isNaN(d.getTime())) throw new CellError(say('含有读不出的日期', 'holds a date that cannot be read'));
   const iso = d.toISOString();
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
 }
 
-function quote(v: XlsxValue): string {
+function quote(v: XlsxValue): Message {
   const s = String(v);
-  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+  const cut = s.length > 40 ? `${s.slice(0, 40)}…` : s;
+  return say(`“${cut}”`, JSON.stringify(cut));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -463,7 +508,7 @@ interface Workbook {
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 
 async function openWorkbook(file: string, maxInflatedBytes = MAX_XLSX_INFLATED_BYTES): Promise<Workbook> {
-  const fail = (detail: string): never => {
+  const fail = (detail: Message): never => {
     throw new DataError(file, undefined, undefined, detail);
   };
   await checkMagic(file);
@@ -490,28 +535,34 @@ async function openWorkbook(file: string, maxInflatedBytes = MAX_XLSX_INFLATED_B
     try {
       entries = (await unzipper.Open.custom(source)).files;
     } catch (e) {
-      return fail(`is damaged: its zip directory cannot be read (${brief(e)}); open it in Excel or WPS and save it again`);
+      return fail(damaged(say(`无法读取其 zip 目录（${brief(e)}）`, `its zip directory cannot be read (${brief(e)})`)));
     }
 
     // Sizes, from the directory, before anything is unpacked.
     let declared = 0;
     for (const e of entries) {
-      if (e.flags & 1) fail('is password-protected (its zip parts are encrypted); save a copy without the password');
+      if (e.flags & 1) fail(say('设有密码（zip 各部分已加密）；请另存一份不带密码的副本', 'is password-protected (its zip parts are encrypted); save a copy without the password'));
       if (e.type === 'File' && e.compressionMethod !== 0 && e.compressionMethod !== 8) {
-        fail(`is packed with zip method ${e.compressionMethod}, which dabiao cannot unpack; open it in Excel or WPS and save it again`);
+        fail(say(`用的是 dabiao 无法解压的 zip 压缩方式 ${e.compressionMethod}；${RESAVE.zh}`, `is packed with zip method ${e.compressionMethod}, which dabiao cannot unpack; ${RESAVE.en}`));
       }
-      if (!Number.isFinite(e.uncompressedSize)) fail(`is damaged: its zip directory gives no size for ${e.path}; open it in Excel or WPS and save it again`);
+      if (!Number.isFinite(e.uncompressedSize)) fail(damaged(say(`其 zip 目录没有给出 ${e.path} 的大小`, `its zip directory gives no size for ${e.path}`)));
       declared += e.uncompressedSize;
     }
     if (declared > maxInflatedBytes) {
-      fail(`is refused: it would unpack to ${bytes(declared)}, more than the ${bytes(maxInflatedBytes)} dabiao reads from one workbook (a zip bomb, or a workbook too big to check; save the sheet as CSV instead)`);
+      const [size, limit] = [bytes(declared), bytes(maxInflatedBytes)];
+      fail(
+        say(
+          `拒绝读取：解压后将有 ${size.zh}，超过 dabiao 对一个工作簿的上限 ${limit.zh}（可能是 zip 炸弹，或工作簿太大无法检查；请把工作表另存为 CSV）`,
+          `is refused: it would unpack to ${size.en}, more than the ${limit.en} dabiao reads from one workbook (a zip bomb, or a workbook too big to check; save the sheet as CSV instead)`,
+        ),
+      );
     }
 
     const byName = new Map(entries.map((e) => [e.path.replace(/^\//, '').toLowerCase(), e]));
     /** A part's bytes as unpacked, counted against what the directory declared (whose sum is within the limit). */
     async function* unpack(partPath: string): AsyncGenerator<Buffer> {
       const entry = byName.get(partPath.toLowerCase());
-      if (!entry) return fail(`is damaged: it has no part ${partPath}`);
+      if (!entry) return fail(say(`文件已损坏：缺少部件 ${partPath}`, `is damaged: it has no part ${partPath}`));
       const limit = entry.uncompressedSize;
       const stream = entry.stream();
       let n = 0;
@@ -519,13 +570,19 @@ async function openWorkbook(file: string, maxInflatedBytes = MAX_XLSX_INFLATED_B
         for await (const chunk of stream as AsyncIterable<Buffer>) {
           n += chunk.length;
           if (n > limit) {
-            fail(`is refused: its part ${partPath} unpacks to more than the ${bytes(limit)} its zip directory declares (a damaged file or a zip bomb)`);
+            const declared = bytes(limit);
+            fail(
+              say(
+                `拒绝读取：部件 ${partPath} 解压后超过其 zip 目录声明的 ${declared.zh}（文件已损坏，或是 zip 炸弹）`,
+                `is refused: its part ${partPath} unpacks to more than the ${declared.en} its zip directory declares (a damaged file or a zip bomb)`,
+              ),
+            );
           }
           yield chunk;
         }
       } catch (e) {
         if (e instanceof DataError) throw e;
-        fail(`is damaged: its part ${partPath} cannot be unpacked (${brief(e)}); open it in Excel or WPS and save it again`);
+        fail(damaged(say(`部件 ${partPath} 无法解压（${brief(e)}）`, `its part ${partPath} cannot be unpacked (${brief(e)})`)));
       } finally {
         stream.destroy();
       }
@@ -545,11 +602,11 @@ async function openWorkbook(file: string, maxInflatedBytes = MAX_XLSX_INFLATED_B
         return await run();
       } catch (e) {
         if (e instanceof DataError) throw e;
-        return fail(`is damaged: its part ${partPath} cannot be read (${brief(e)}); open it in Excel or WPS and save it again`);
+        return fail(damaged(say(`部件 ${partPath} 无法读取（${brief(e)}）`, `its part ${partPath} cannot be read (${brief(e)})`)));
       }
     };
 
-    if (!byName.has('xl/workbook.xml')) fail('is a zip file but not an Excel workbook (it has no xl/workbook.xml)');
+    if (!byName.has('xl/workbook.xml')) fail(say('是 zip 文件，但不是 Excel 工作簿（没有 xl/workbook.xml）', 'is a zip file but not an Excel workbook (it has no xl/workbook.xml)'));
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       worksheets: 'emit',
       sharedStrings: 'cache',
@@ -561,7 +618,7 @@ async function openWorkbook(file: string, maxInflatedBytes = MAX_XLSX_INFLATED_B
     await parse(rels, () => reader._parseRels(Readable.from(text(rels))));
     await parse('xl/workbook.xml', () => reader._parseWorkbook(Readable.from(text('xl/workbook.xml'))));
     const listed = reader.model?.sheets;
-    if (!listed) fail('is damaged: its xl/workbook.xml lists no sheets in a form dabiao can read; open it in Excel or WPS and save it again');
+    if (!listed) fail(damaged(say('其 xl/workbook.xml 中没有 dabiao 能读懂的工作表列表', 'its xl/workbook.xml lists no sheets in a form dabiao can read')));
     const relTarget = (type: string) => {
       const rel = reader.workbookRels?.find((r) => r.Type === REL + type && r.TargetMode !== 'External');
       return rel && partOf(rel.Target);
@@ -574,7 +631,11 @@ async function openWorkbook(file: string, maxInflatedBytes = MAX_XLSX_INFLATED_B
       if (isWorksheet) sheets.push({ name: s.name, part: partOf(rel.Target), hidden: s.state === 'hidden' || s.state === 'veryHidden' });
     }
     if (sheets.length === 0) {
-      fail(listed!.length === 0 ? 'has no worksheets' : `has no worksheets, only chart or macro sheets (${listed!.map((s) => `"${s.name}"`).join(', ')})`);
+      fail(
+        listed!.length === 0
+          ? say('没有工作表', 'has no worksheets')
+          : say(`没有工作表，只有图表或宏表（${listed!.map((s) => `“${s.name}”`).join('、')}）`, `has no worksheets, only chart or macro sheets (${listed!.map((s) => `"${s.name}"`).join(', ')})`),
+      );
     }
 
     return {
@@ -603,12 +664,12 @@ async function openWorkbook(file: string, maxInflatedBytes = MAX_XLSX_INFLATED_B
             step = await iterator.next();
           } catch (e) {
             if (e instanceof DataError) throw e;
-            return fail(`is damaged: its part ${sheet.part} (sheet "${sheet.name}") cannot be read (${brief(e)}); open it in Excel or WPS and save it again`);
+            return fail(damaged(say(`部件 ${sheet.part}（工作表“${sheet.name}”）无法读取（${brief(e)}）`, `its part ${sheet.part} (sheet "${sheet.name}") cannot be read (${brief(e)})`)));
           }
           if (step.done) return;
           const row = step.value;
           if (!Number.isInteger(row.number) || row.number < 1) {
-            fail(`is damaged: sheet "${sheet.name}" has a row without a row number; open it in Excel or WPS and save it again`);
+            fail(damaged(say(`工作表“${sheet.name}”中有一行没有行号`, `sheet "${sheet.name}" has a row without a row number`)));
           }
           const cells: (ExcelCell | undefined)[] = [];
           row.eachCell((cell, col) => {
@@ -655,7 +716,13 @@ async function scanMerges(chunks: AsyncIterable<Buffer>, file: string, sheet: st
         merges.push({ top: Math.min(top, bottom), bottom: Math.max(top, bottom), left: Math.min(left, right), right: Math.max(left, right) });
         consumed = Math.max(consumed, TAG.lastIndex);
         if (merges.length > MAX_XLSX_MERGED_RANGES) {
-          throw new DataError(file, undefined, undefined, `sheet "${sheet}" has more than ${MAX_XLSX_MERGED_RANGES.toLocaleString('en')} merged ranges; unmerge the cells or save the sheet as CSV`);
+          const most = MAX_XLSX_MERGED_RANGES.toLocaleString('en');
+          throw new DataError(
+            file,
+            undefined,
+            undefined,
+            say(`工作表“${sheet}”的合并区域超过 ${most} 个；请取消合并单元格，或把工作表另存为 CSV`, `sheet "${sheet}" has more than ${most} merged ranges; unmerge the cells or save the sheet as CSV`),
+          );
         }
       }
     }
@@ -674,7 +741,7 @@ const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /** Tells a zip from an OLE compound file (an encrypted workbook or a legacy .xls) or anything else. */
 async function checkMagic(file: string): Promise<void> {
-  const fail = (detail: string): never => {
+  const fail = (detail: Message): never => {
     throw new DataError(file, undefined, undefined, detail);
   };
   const fh = await fs.promises.open(file, 'r');
@@ -685,15 +752,22 @@ async function checkMagic(file: string): Promise<void> {
   } finally {
     await fh.close();
   }
-  if (head.length === 0) fail('the file is empty');
+  if (head.length === 0) fail(say('文件是空的', 'the file is empty'));
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5 || head[2] === 7)) return;
   if (head.equals(CFB)) {
     const kind = await compoundFileKind(file);
-    if (kind === 'encrypted') fail('is password-protected; save an unprotected copy (remove the password to open it) and read that');
-    if (kind === 'xls') fail('is a legacy Excel 97–2003 workbook (.xls), not .xlsx; open it in Excel or WPS and save it as .xlsx or CSV');
-    fail('is an OLE compound file, not an .xlsx workbook: a password-protected workbook or a legacy .xls; save an unprotected .xlsx copy');
+    if (kind === 'encrypted') fail(say('设有密码；请另存一份去掉打开密码的副本，再读那一份', 'is password-protected; save an unprotected copy (remove the password to open it) and read that'));
+    if (kind === 'xls') {
+      fail(say('是旧版 Excel 97–2003 工作簿（.xls），不是 .xlsx；请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV', 'is a legacy Excel 97–2003 workbook (.xls), not .xlsx; open it in Excel or WPS and save it as .xlsx or CSV'));
+    }
+    fail(
+      say(
+        '是 OLE 复合文件，不是 .xlsx 工作簿：可能是设有密码的工作簿或旧版 .xls；请另存一份不带密码的 .xlsx',
+        'is an OLE compound file, not an .xlsx workbook: a password-protected workbook or a legacy .xls; save an unprotected .xlsx copy',
+      ),
+    );
   }
-  fail('is not an .xlsx workbook (it is not a zip file); a CSV file should be named .csv');
+  fail(say('不是 .xlsx 工作簿（不是 zip 文件）；CSV 文件应以 .csv 为扩展名', 'is not an .xlsx workbook (it is not a zip file); a CSV file should be named .csv'));
 }
 
 /**
@@ -721,8 +795,8 @@ function brief(e: unknown): string {
   return line.length > 120 ? `${line.slice(0, 120)}…` : line || 'unknown error';
 }
 
-function bytes(n: number): string {
-  if (!Number.isFinite(n)) return 'an unknown size';
+function bytes(n: number): Message {
+  if (!Number.isFinite(n)) return say('未知大小', 'an unknown size');
   const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
   let i = 0;
   let v = n;
@@ -730,5 +804,14 @@ function bytes(n: number): string {
     v /= 1024;
     i++;
   }
-  return i === 0 ? `${n} bytes` : `${Number(v.toFixed(1))} ${units[i]}`;
+  if (i === 0) return say(`${n} 字节`, `${n} bytes`);
+  const size = `${Number(v.toFixed(1))} ${units[i]}`;
+  return say(size, size);
+}
+
+const RESAVE = say('请用 Excel 或 WPS 打开并重新保存', 'open it in Excel or WPS and save it again');
+
+/** A workbook that cannot be read as it is: what is wrong, and that saving it again usually mends it. */
+function damaged(what: Message): Message {
+  return say(`文件已损坏：${what.zh}；${RESAVE.zh}`, `is damaged: ${what.en}; ${RESAVE.en}`);
 }

@@ -5,6 +5,7 @@ import type { Check } from './types.js';
 import { kindLookup } from './levels.js';
 import { walkChecks } from './walk.js';
 import type { PathProblem } from './cross-check.js';
+import { say } from '../i18n/message.js';
 
 export function lint(std: RawStandard): PathProblem[] {
   const warnings: PathProblem[] = [];
@@ -33,7 +34,10 @@ export function lint(std: RawStandard): PathProblem[] {
           if (!counted.has(key) && !places.has(k.level.id)) {
             warnings.push({
               path: [...p, 'level'],
-              message: `a roll-up over ${c.level} cannot tell how many there are: add a metric with "countOf: ${c.level}" or list them in places; until then the rows given are taken as all of them`,
+              message: say(
+                `按${c.level}汇总时无从得知共有多少个${c.level}：请添加一个带“countOf: ${c.level}”的数据项，或在 places 中列出它们；在此之前，数据给出的行就当作全部`,
+                `a roll-up over ${c.level} cannot tell how many there are: add a metric with "countOf: ${c.level}" or list them in places; until then the rows given are taken as all of them`,
+              ),
             });
           }
         }
@@ -42,7 +46,10 @@ export function lint(std: RawStandard): PathProblem[] {
     if (ind.evidence !== undefined && !asksForEvidence) {
       warnings.push({
         path: ['indicators', i, 'evidence'],
-        message: `${ind.id} names evidence ("${ind.evidence}") but no check asks for it: make the clause a person judges a manual check`,
+        message: say(
+          `${ind.id} 写明了依据（“${ind.evidence}”），但没有哪项检查要求它：请把由人判定的条款写成 manual 检查`,
+          `${ind.id} names evidence ("${ind.evidence}") but no check asks for it: make the clause a person judges a manual check`,
+        ),
       });
     }
   });

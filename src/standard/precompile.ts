@@ -16,7 +16,7 @@ function main(): number {
     try {
       const std = loadStandardText(fs.readFileSync(path.join(STANDARDS_DIR, name), 'utf8'), file, `built-in:${id}`);
       for (const w of std.warnings ?? []) {
-        console.error(formatProblem({ ...w, message: `warning: ${w.message}` }));
+        console.error(`warning: ${formatProblem(w, 'en')}`);
         failed = true;
       }
       fs.writeFileSync(path.join(BUILT_DIR, `${id}.json`), JSON.stringify(std));
@@ -32,7 +32,7 @@ function main(): number {
       });
     } catch (e) {
       if (!(e instanceof RuleFileError)) throw e;
-      for (const p of e.problems) console.error(formatProblem(p));
+      for (const p of e.problems) console.error(formatProblem(p, 'en'));
       failed = true;
     }
   }

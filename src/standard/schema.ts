@@ -1,12 +1,20 @@
 // The rule-file format (docs/rule-format.md). This schema is the public API: change it only compatibly.
 import { z } from 'zod';
 import type { Check } from './types.js';
+import { say } from '../i18n/message.js';
 
-const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'ids use letters, digits, "_", "." and "-"');
+/** The schema's own messages: zod carries the English, load.ts gives the Chinese for a Chinese run. */
+export const SCHEMA_MESSAGES = [
+  say('编号只能用字母、数字和“_”“.”“-”', 'ids use letters, digits, "_", "." and "-"'),
+  say('分数要写成“1/3”这样', 'a fraction is written like "1/3"'),
+] as const;
+const [ID_RULE, FRACTION_RULE] = SCHEMA_MESSAGES;
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, ID_RULE.en);
 const text = z.string().min(1);
 const op = z.enum(['>=', '>', '<=', '<', '=', 'between']);
 /** A number, or an exact fraction such as "1/3" (三分之一), read in the metric's unit: 33.33…% for a percentage. */
-const fraction = z.string().regex(/^\d+(\.\d+)?\/\d+(\.\d+)?$/, 'a fraction is written like "1/3"');
+const fraction = z.string().regex(/^\d+(\.\d+)?\/\d+(\.\d+)?$/, FRACTION_RULE.en);
 const number = z.union([z.number(), fraction]);
 const threshold = z.union([number, z.tuple([number, number])]);
 const year = z.number().int().min(1900).max(2200);

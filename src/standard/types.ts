@@ -1,5 +1,6 @@
 // A standard after loading: the rule file's content, cross-checked and with lookups resolved.
 import type { Due } from './deadlines.js';
+import type { Message } from '../i18n/message.js';
 
 export type Op = '>=' | '>' | '<=' | '<' | '=' | 'between';
 export type Threshold = number | [number, number];
@@ -205,5 +206,5 @@ export interface Standard {
   /** Where it was loaded from (a path, or `built-in:<id>`). */
   origin: string;
   /** What the rule file says that it probably should not (`validate-standard` prints these). */
-  warnings?: { file: string; line: number; col: number; message: string }[];
+  warnings?: { file: string; line: number; col: number; message: Message }[];
 }

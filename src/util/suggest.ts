@@ -1,5 +1,6 @@
 // "Did you mean …?" for names people mistype: headers, metric keys, entity names.
 import { distance } from 'fastest-levenshtein';
+import { say, type Message } from '../i18n/message.js';
 
 export function suggest(input: string, candidates: Iterable<string>): string | undefined {
   const needle = input.normalize('NFKC').toLowerCase();
@@ -17,7 +18,12 @@ export function suggest(input: string, candidates: Iterable<string>): string | u
   return best !== undefined && bestScore <= limit ? best : undefined;
 }
 
-export function didYouMean(input: string, candidates: Iterable<string>): string {
-  const s = suggest(input, candidates);
-  return s ? ` (did you mean "${s}"?)` : '';
+/** A hint to append to a message: （是否应为“X”？） / (did you mean "X"?); empty in both when nothing is close. */
+export function didYouMean(input: string, candidates: Iterable<string>): Message {
+  return hintFor(suggest(input, candidates));
+}
+
+/** The same hint for a name already suggested (or none). */
+export function hintFor(suggested: string | undefined): Message {
+  return suggested ? say(`（是否应为“${suggested}”？）`, ` (did you mean "${suggested}"?)`) : say('', '');
 }

@@ -6,6 +6,7 @@ import { formatsFor, type Format } from '../../report/index.js';
 import { inputsOf, writeReport } from '../output.js';
 import { outputTarget } from '../write-target.js';
 import { UsageError } from '../errors.js';
+import { say } from '../../i18n/message.js';
 import { collect, withRunOptions, type RunOptions } from '../run-options.js';
 import { run } from '../session.js';
 import type { Terminal } from '../terminal.js';
@@ -33,7 +34,7 @@ export function checkCommand(term: Terminal): Command {
 function parseStatuses(list: string[] | undefined): Set<Status> | undefined {
   if (!list?.length) return undefined;
   for (const s of list) {
-    if (!(STATUSES as readonly string[]).includes(s)) throw new UsageError(`--status "${s}": statuses are ${STATUSES.join(', ')}`);
+    if (!(STATUSES as readonly string[]).includes(s)) throw new UsageError(say(`--status “${s}”：状态有 ${STATUSES.join('、')}`, `--status "${s}": statuses are ${STATUSES.join(', ')}`));
   }
   return new Set(list as Status[]);
 }

@@ -13,6 +13,7 @@ import { run } from '../session.js';
 import { inputsOf, writeReport } from '../output.js';
 import { outputTarget } from '../write-target.js';
 import { UsageError } from '../errors.js';
+import { say } from '../../i18n/message.js';
 import type { Terminal } from '../terminal.js';
 
 interface CompareOptions extends RunOptions {
@@ -50,7 +51,12 @@ async function side(spec: string, standard: Standard, opts: CompareOptions, term
   const files = expand(spec);
   const report = files.length === 1 ? savedReport(files[0]!) : undefined;
   if (report) {
-    if (report.standard?.id !== standard.id) throw new UsageError(`${files[0]}: a report against ${report.standard?.id ?? 'another standard'}, not ${standard.id}`);
+    if (report.standard?.id !== standard.id) {
+      const other = report.standard?.id;
+      throw new UsageError(
+        say(`${files[0]}: 这是按 ${other ?? '另一个标准'} 检查的报告，不是 ${standard.id}`, `${files[0]}: a report against ${other ?? 'another standard'}, not ${standard.id}`),
+      );
+    }
     return { snapshots: report.results.map(fromJson), warnings: [] };
   }
   const session = run(files, opts, term, standard);
@@ -64,7 +70,7 @@ async function side(spec: string, standard: Standard, opts: CompareOptions, term
 function expand(spec: string): string[] {
   if (fs.existsSync(spec) && fs.statSync(spec).isDirectory()) {
     const files = fs.readdirSync(spec).filter((f) => /\.(csv|tsv|txt|json|xlsx)$/i.test(f)).sort().map((f) => path.join(spec, f));
-    if (!files.length) throw new UsageError(`${spec}: no data files in this folder`);
+    if (!files.length) throw new UsageError(say(`${spec}: 这个文件夹里没有数据文件`, `${spec}: no data files in this folder`));
     return files;
   }
   return spec.split(',').map((s) => s.trim()).filter(Boolean);
@@ -87,7 +93,14 @@ function savedReport(file: string): SavedReport | undefined {
   }
   const r = parsed as Partial<SavedReport> & { kind?: string };
   if (r?.tool !== 'dabiao') return undefined;
-  if (!Array.isArray(r.results) || (r.kind !== undefined && r.kind !== 'check')) throw new UsageError(`${file}: a dabiao ${r.kind ?? ''} report without results; save one with \`dabiao check --format json -o FILE\``);
+  if (!Array.isArray(r.results) || (r.kind !== undefined && r.kind !== 'check')) {
+    throw new UsageError(
+      say(
+        `${file}: 这是 dabiao 的${r.kind ? ` ${r.kind} ` : ''}报告，没有逐项结果；请用 \`dabiao check --format json -o FILE\` 保存一份`,
+        `${file}: a dabiao ${r.kind ?? ''} report without results; save one with \`dabiao check --format json -o FILE\``,
+      ),
+    );
+  }
   return r as SavedReport;
 }
 

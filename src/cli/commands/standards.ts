@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { builtinIds, readStandard } from '../io.js';
 import type { Terminal } from '../terminal.js';
 import { parseIndicators } from '../options.js';
+import { say } from '../../i18n/message.js';
 import { showIndicator, showStandard, standardJson } from '../../report/standard-text.js';
 
 export function standardsCommand(term: Terminal): Command {
@@ -27,7 +28,7 @@ export function standardsCommand(term: Terminal): Command {
     .addOption(new Option('-f, --format <format>').choices(['text', 'json']).default('text'))
     .action((ref: string, indicatorId: string | undefined, opts: { format: 'text' | 'json' }) => {
       const std = readStandard(ref);
-      const id = indicatorId ? parseIndicators(std, [indicatorId], 'indicator')![0] : undefined;
+      const id = indicatorId ? parseIndicators(std, [indicatorId], say('指标', 'indicator'))![0] : undefined;
       if (opts.format === 'json') {
         const full = standardJson(std);
         term.stdout(`${JSON.stringify(id ? full.indicators.find((i) => i.id === id) : full, null, 2)}\n`);

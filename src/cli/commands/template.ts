@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import { readStandard } from '../io.js';
 import { parseLevel } from '../options.js';
+import { say } from '../../i18n/message.js';
 import { UsageError } from '../errors.js';
 import { writeText } from '../write-target.js';
 import type { Terminal } from '../terminal.js';
@@ -22,7 +23,7 @@ export function templateCommand(term: Terminal): Command {
       const text = opts.format === 'json' ? templateJson(std, level) : templateCsv(std, level);
       // A filled-in sheet is hours of an analyst's work: never overwritten by a blank one unless asked.
       if (opts.output && opts.output !== '-' && !opts.force && fs.existsSync(opts.output) && fs.statSync(opts.output).isFile()) {
-        throw new UsageError(`${opts.output} already exists; dabiao will not overwrite it with a blank sheet (use --force to replace it)`);
+        throw new UsageError(say(`${opts.output} 已存在；dabiao 不会用空白表覆盖它（要替换请加 --force）`, `${opts.output} already exists; dabiao will not overwrite it with a blank sheet (use --force to replace it)`));
       }
       if (opts.output) writeText(opts.output, text, /[\\/]|\.ya?ml$/i.test(opts.standard) ? [opts.standard] : [], term.stdout);
       else term.stdout(text);

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { readStandard } from '../io.js';
 import { formatProblem } from '../../standard/load.js';
+import { say } from '../../i18n/message.js';
 import type { Terminal } from '../terminal.js';
 
 export function validateStandardCommand(term: Terminal): Command {
@@ -13,9 +14,13 @@ export function validateStandardCommand(term: Terminal): Command {
     .action((file: string, opts: { strict?: boolean }) => {
       const std = readStandard(file);
       const warnings = std.warnings ?? [];
-      for (const w of warnings) term.stderr(formatProblem({ ...w, message: `warning: ${w.message}` }));
-      const checks = std.indicators.length;
-      term.stdout(`ok: ${file} — ${std.id}《${std.title}》: ${checks} indicators, ${std.metrics.length} metrics, ${std.levels.length} levels, tiers ${std.tiers.map((t) => t.id).join('/')}${warnings.length ? `; ${warnings.length} warning${warnings.length > 1 ? 's' : ''}` : ''}\n`);
+      for (const w of warnings) term.stderr(formatProblem({ ...w, message: say(`警告：${w.message.zh}`, `warning: ${w.message.en}`) }, term.lang));
+      const [checks, metrics, levels, tiers, n] = [std.indicators.length, std.metrics.length, std.levels.length, std.tiers.map((t) => t.id).join('/'), warnings.length];
+      const ok = say(
+        `通过：${file} — ${std.id}《${std.title}》：${checks} 项指标，${metrics} 个数据项，${levels} 个层级，目标层级 ${tiers}${n ? `；${n} 条警告` : ''}`,
+        `ok: ${file} — ${std.id}《${std.title}》: ${checks} indicators, ${metrics} metrics, ${levels} levels, tiers ${tiers}${n ? `; ${n} warning${n > 1 ? 's' : ''}` : ''}`,
+      );
+      term.stdout(`${ok[term.lang]}\n`);
       if (opts.strict && warnings.length) term.exitCode = 1;
     });
 }
