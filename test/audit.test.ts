@@ -7,7 +7,7 @@ import { loadStandardText } from '../src/standard/load.js';
 import { parseAsOf, parseDeadline } from '../src/standard/deadlines.js';
 import { buildDataset } from '../src/data/dataset.js';
 import { readCsv } from '../src/data/csv.js';
-import { readAttestations, readWaivers } from '../src/data/audit-records.js';
+import { knownNames, readAttestations, readWaivers } from '../src/data/audit-records.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import { gapList } from '../src/engine/gaps.js';
 import { compare, type Snapshot } from '../src/engine/compare.js';
@@ -126,7 +126,7 @@ describe('the evidence file', () => {
     fs.writeFileSync(file, text);
     return file;
   };
-  const read = (text: string, name = 'evidence.yaml', day = '2024-06-30') => readAttestations(text, name, STD, dataset(), day);
+  const read = (text: string, name = 'evidence.yaml', day = '2024-06-30') => readAttestations(text, name, STD, knownNames(dataset()), day);
   it('a record settles a manual item: 是 with a document passes, and the result says which record settled it', () => {
     const { records } = read('- { indicator: T-03, entity: 测试区, status: 是, evidence: 测政发〔2023〕5号, attestedBy: 张三, date: 2024-01-05 }\n');
     const r = evaluate(STD, dataset(), { attestations: records }).results.find((x) => x.indicator.id === 'T-03')!;
@@ -170,7 +170,7 @@ describe('the evidence file', () => {
 });
 
 describe('waivers', () => {
-  const read = (text: string, day = '2024-06-30') => readWaivers(text, 'waivers.yaml', STD, dataset(), day);
+  const read = (text: string, day = '2024-06-30') => readWaivers(text, 'waivers.yaml', STD, knownNames(dataset()), day);
   const waived = (text: string) => evaluate(STD, dataset(), { waivers: read(text).records });
   it('a waived failure is reported as waived, keeps what it was, and does not fail CI', () => {
     const ev = waived('- { indicator: T-04, entity: 测试区, reason: 剧院维修停演, approvedBy: 市文广新局, expires: 2025-12-31 }\n');
@@ -197,9 +197,9 @@ describe('waivers', () => {
   });
   it('never hides missing data unless it says so', () => {
     const data = buildDataset(STD, [readCsv('entity,level\n测试区,区\n', 'data.csv')]);
-    const plain = readWaivers('- { indicator: T-04, entity: 测试区, reason: x, approvedBy: y, expires: 2025-01-01 }\n', 'w.yaml', STD, data, '2024-06-30').records;
+    const plain = readWaivers('- { indicator: T-04, entity: 测试区, reason: x, approvedBy: y, expires: 2025-01-01 }\n', 'w.yaml', STD, knownNames(data), '2024-06-30').records;
     expect(evaluate(STD, data, { waivers: plain }).results.find((x) => x.indicator.id === 'T-04')!.status).toBe('missing');
-    const covering = readWaivers('- { indicator: T-04, entity: 测试区, reason: x, approvedBy: y, expires: 2025-01-01, covers: missing }\n', 'w.yaml', STD, data, '2024-06-30').records;
+    const covering = readWaivers('- { indicator: T-04, entity: 测试区, reason: x, approvedBy: y, expires: 2025-01-01, covers: missing }\n', 'w.yaml', STD, knownNames(data), '2024-06-30').records;
     expect(evaluate(STD, data, { waivers: covering }).results.find((x) => x.indicator.id === 'T-04')!.status).toBe('waived');
   });
 });

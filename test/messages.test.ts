@@ -6,7 +6,7 @@ import { readJson } from '../src/data/json.js';
 import { buildDataset, DataErrors } from '../src/data/dataset.js';
 import { DataError, formatWarning } from '../src/data/records.js';
 import { parseValue } from '../src/data/values.js';
-import { readAttestations, readWaivers } from '../src/data/audit-records.js';
+import { knownNames, readAttestations, readWaivers } from '../src/data/audit-records.js';
 import { loadStandardText, RuleFileError, formatProblem } from '../src/standard/load.js';
 import { describeError, UsageError } from '../src/cli/errors.js';
 import { parseAsOfOption, parseTiers } from '../src/cli/options.js';
@@ -90,10 +90,10 @@ describe('data errors and warnings', () => {
   });
   it('an expired waiver, and a bad evidence record', () => {
     const data = buildDataset(std, [readCsv('entity,每周开放时间\n测试区,61\n', 'data.csv')]);
-    const { warnings } = readWaivers('- { indicator: T-01, entity: 测试区, reason: x, approvedBy: y, expires: 2024-01-31 }\n', 'waivers.yaml', std, data, '2024-06-30');
+    const { warnings } = readWaivers('- { indicator: T-01, entity: 测试区, reason: x, approvedBy: y, expires: 2024-01-31 }\n', 'waivers.yaml', std, knownNames(data), '2024-06-30');
     expect(warnings.map((w) => formatWarning(w, 'zh'))).toEqual(['waivers.yaml:1: T-01（测试区）的豁免已于 2024-01-31 过期，已忽略']);
     expect(warnings.map((w) => formatWarning(w, 'en'))).toEqual(['waivers.yaml:1: waiver for T-01 (测试区) expired on 2024-01-31; ignored']);
-    const bad = lines(() => readAttestations('- { indicator: T-1, entity: 测试区, status: 是, evidence: x, attestedBy: y }\n', 'evidence.yaml', std, data, '2024-06-30'));
+    const bad = lines(() => readAttestations('- { indicator: T-1, entity: 测试区, status: 是, evidence: x, attestedBy: y }\n', 'evidence.yaml', std, knownNames(data), '2024-06-30'));
     expect(bad).toEqual({
       zh: 'evidence.yaml:1:16: 指标“T-1”不在 test 中（是否应为“T-01”？）',
       en: 'evidence.yaml:1:16: indicator "T-1" is not in test (did you mean "T-01"?)',

@@ -2,6 +2,8 @@
 import { RuleFileError, formatProblem } from '../standard/load.js';
 import { DataError } from '../data/records.js';
 import { DataErrors } from '../data/dataset.js';
+import { InputError } from '../data/open.js';
+import { EncodingSwitch } from '../data/text-stream.js';
 import { say, type Message } from '../i18n/message.js';
 import type { Lang } from '../i18n/lang.js';
 
@@ -25,7 +27,10 @@ export function describeError(e: unknown, lang: Lang): string[] | undefined {
   if (e instanceof RuleFileError) return e.problems.map((p) => formatProblem(p, lang));
   if (e instanceof DataErrors) return e.errors.map((x) => x.text(lang));
   if (e instanceof DataError) return [e.text(lang)];
-  if (e instanceof UsageError) return [e.detail[lang]];
+  if (e instanceof UsageError || e instanceof InputError) return [e.detail[lang]];
+  if (e instanceof EncodingSwitch) {
+    return [say(`${e.file}: 第 ${e.byte} 字节起不是有效的 UTF-8；请用 --encoding gb18030`, `${e.file}: not valid UTF-8 from byte ${e.byte}; give --encoding gb18030`)[lang]];
+  }
   const io = e as NodeJS.ErrnoException;
   if (io && typeof io.code === 'string' && 'path' in io) {
     // Another system error keeps the system's own (English) words.

@@ -24,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
     stdout: (t) => process.stdout.write(t),
     stderr: (l) => process.stderr.write(`${l}\n`),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    progress: Boolean(process.stderr.isTTY) && !process.env.CI,
     color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
     width: process.stdout.columns || Number(process.env.COLUMNS) || 140,
     exitCode: 0,

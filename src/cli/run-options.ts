@@ -1,7 +1,7 @@
 // Options shared by check, gaps and compare: what to evaluate, and the auditor's files that go with the data.
 import { Option, type Command } from 'commander';
 import { ENCODINGS, type EncodingChoice } from '../data/encoding.js';
-import type { InputFormat } from './io.js';
+import { INPUT_FORMATS, type InputFormat } from '../data/open.js';
 
 export interface RunOptions {
   standard: string;
@@ -12,6 +12,10 @@ export interface RunOptions {
   asOf?: string;
   inputFormat?: InputFormat;
   encoding: EncodingChoice;
+  /** The sheet of an .xlsx input: a name or a 1-based position. */
+  sheet?: string;
+  /** No progress bar and no warnings on stderr (they stay in the report). */
+  quiet?: boolean;
   evidence?: string[];
   waivers?: string[];
 }
@@ -35,6 +39,8 @@ export function withRunOptions(cmd: Command): Command {
     .option('--as-of <YYYY[-MM]>', 'judge as of this month: year stages in force, deadlines passed or ahead (a year alone means its end)')
     .option('--evidence <file>', 'evidence file (YAML or CSV): attestations that settle items a person judges; repeatable', repeat, [])
     .option('--waivers <file>', 'waivers file (YAML or CSV): approved exceptions; repeatable', repeat, [])
-    .addOption(new Option('--input-format <format>', 'data format when it cannot be told from the extension').choices(['csv', 'json']))
-    .addOption(new Option('--encoding <encoding>', 'data encoding').choices(ENCODINGS).default('auto'));
+    .addOption(new Option('--input-format <format>', 'data format when it cannot be told from the extension').choices(INPUT_FORMATS))
+    .addOption(new Option('--encoding <encoding>', 'text encoding of CSV data (auto: a BOM, else UTF-8, else GB18030)').choices(ENCODINGS).default('auto'))
+    .option('--sheet <name|n>', 'the sheet of an .xlsx file to read: its name or position (default: the first)')
+    .option('-q, --quiet', 'no progress bar and no warnings on stderr (reports still carry the warnings)');
 }

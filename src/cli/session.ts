@@ -1,11 +1,17 @@
 // One run of the pipeline for a command: standard → data (+ evidence and waivers) → evaluation. Warnings go to
 // stderr as they are found; bad input throws (main.ts turns it into one line and exit 2).
 import fs from 'node:fs';
-import { readStandard, readTable } from './io.js';
-import { decode } from '../data/encoding.js';
-import { buildDataset, type Dataset } from '../data/dataset.js';
+import { readStandard } from './io.js';
+import { decode, type EncodingChoice } from '../data/encoding.js';
+import type { Dataset } from '../data/dataset.js';
 import { formatWarning, type DataWarning } from '../data/records.js';
-import { readAttestations, readWaivers, type Day } from '../data/audit-records.js';
+import { knownNames, readAttestations, readWaivers, type Day } from '../data/audit-records.js';
+import { ingest, rereadLeaves, type Ingested } from '../data/ingest.js';
+import { checkInput, openSource } from '../data/open.js';
+import { EncodingSwitch } from '../data/text-stream.js';
+import { LeafCollector } from '../engine/leaves.js';
+import { render } from '../i18n/message.js';
+import { progressBar } from './progress.js';
 import { evaluateStream, plan, selectIndicators, type Evaluation, type Ledger } from '../engine/evaluate.js';
 import type { EvaluateOptions, Waiver } from '../engine/types.js';
 import type { Standard } from '../standard/types.js';
@@ -54,22 +60,61 @@ export function judgementDay(options: EvaluateOptions, today: Date): Day {
   return `${m.year}-${String(m.month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 
-export function run(files: string[], opts: RunOptions, term: Terminal, standard = readStandard(opts.standard)): Session {
+export async function run(files: string[], opts: RunOptions, term: Terminal, given?: Standard): Promise<Session> {
+  const standard = given ?? readStandard(opts.standard);
   const options = evaluateOptions(standard, opts);
-  const tables = files.map((f) => readTable(f, { inputFormat: opts.inputFormat, encoding: opts.encoding }));
-  const dataset = buildDataset(standard, tables);
-  const found: DataWarning[] = [...dataset.warnings];
+  const openOptions = { inputFormat: opts.inputFormat, encoding: opts.encoding, sheet: opts.sheet };
+  for (const f of files) checkInput(f, openOptions);
   const day = judgementDay(options, term.today());
-  const attestations = (opts.evidence ?? []).map((f) => readAttestations(readText(f), f, standard, dataset, day));
-  const waivers = (opts.waivers ?? []).map((f) => readWaivers(readText(f), f, standard, dataset, day));
-  for (const x of [...attestations, ...waivers]) found.push(...x.warnings);
-  options.attestations = attestations.flatMap((a) => a.records);
-  options.waivers = waivers.flatMap((w) => w.records);
-  const warnings = found.map((w) => formatWarning(w, term.lang));
-  const warn = (w: string) => term.stderr(term.lang === 'en' ? `warning: ${w}` : `警告：${w}`);
-  warnings.forEach(warn);
+  const evidence = (opts.evidence ?? []).map((f) => ({ file: f, text: readText(f) }));
+  const waiverFiles = (opts.waivers ?? []).map((f) => ({ file: f, text: readText(f) }));
+  // Read once before the data, for what they say (the bottom level is judged as it is read); once after, to
+  // check the entities they name.
+  options.attestations = evidence.flatMap((x) => readAttestations(x.text, x.file, standard, undefined, day).records);
+  options.waivers = waiverFiles.flatMap((x) => readWaivers(x.text, x.file, standard, undefined, day).records);
+
   const p = plan(standard, options);
-  if (!dataset.entities.some((e) => p.judges(e.level))) {
+  const bottom = standard.levels[standard.levels.length - 1]!.id;
+  // Bottom-level rows are counted and let go, unless they are judged themselves and cannot be read again (stdin).
+  const streamLeaves = !files.includes('-') || !p.judges(bottom);
+  const encodings = new Map<string, EncodingChoice>();
+  const notes: string[] = [];
+  const progress = await progressBar(term, files, opts.quiet);
+  let ingested: Ingested;
+  for (;;) {
+    const openers = files.map((f) => () => openSource(f, { ...openOptions, encoding: encodings.get(f) ?? opts.encoding }));
+    try {
+      ingested = await ingest(standard, openers, {
+        leaves: streamLeaves ? new LeafCollector(standard, options) : undefined,
+        leafNames: evidence.length + waiverFiles.length > 0,
+        onProgress: progress?.update,
+      });
+      break;
+    } catch (e) {
+      // A file that began as UTF-8 and broke it later is read again, from the start, as GB18030.
+      if (!(e instanceof EncodingSwitch) || e.file === '-' || encodings.has(e.file)) throw e;
+      encodings.set(e.file, 'gb18030');
+      notes.push(
+        render(
+          say(`${e.file}: 第 ${e.byte} 字节起不是有效的 UTF-8，按 GB18030 重新读取`, `${e.file}: not valid UTF-8 from byte ${e.byte}; read again as GB18030`),
+          term.lang,
+        ),
+      );
+    } finally {
+      progress?.stop();
+    }
+  }
+  const { dataset } = ingested;
+  const found: DataWarning[] = [...dataset.warnings];
+  const names = knownNames(dataset, ingested.leafNames);
+  const attestations = evidence.map((x) => readAttestations(x.text, x.file, standard, names, day));
+  const waivers = waiverFiles.map((x) => readWaivers(x.text, x.file, standard, names, day));
+  for (const x of [...attestations, ...waivers]) found.push(...x.warnings);
+  const warnings = [...notes, ...found.map((w) => formatWarning(w, term.lang))];
+  const warn = (w: string) => opts.quiet || term.stderr(term.lang === 'en' ? `warning: ${w}` : `警告：${w}`);
+  warnings.forEach(warn);
+  const judged = dataset.entities.some((e) => p.judges(e.level)) || (ingested.leafRows > 0 && p.judges(bottom));
+  if (!judged) {
     throw new UsageError(
       options.levels
         ? say(
@@ -79,7 +124,8 @@ export function run(files: string[], opts: RunOptions, term: Terminal, standard 
         : say('没有可检查的内容：数据中没有单位处在这些指标所评判的层级（见 --level）', 'nothing to check: no entity in the data is at a level these indicators judge (see --level)'),
     );
   }
-  const stream = evaluateStream(standard, dataset, options);
+  const leaves = ingested.leafRows > 0 && p.judges(bottom) ? () => rereadLeaves(standard, files.map((f) => () => openSource(f, { ...openOptions, encoding: encodings.get(f) ?? opts.encoding })), ingested.parentOf) : undefined;
+  const stream = evaluateStream(standard, dataset, options, leaves);
   // A waiver that waived nothing is worth a warning, known only once every result has been seen.
   async function* results() {
     yield* stream.results;
@@ -99,7 +145,7 @@ export function run(files: string[], opts: RunOptions, term: Terminal, standard 
     ledger: stream.ledger,
     options,
     warnings,
-    inputs: tables.map((t) => ({ file: t.file, encoding: t.encoding })),
+    inputs: ingested.inputs,
     expiredWaivers: waivers.flatMap((w) => w.expired),
   };
 }

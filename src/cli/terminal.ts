@@ -8,6 +8,8 @@ export interface Terminal {
   /** Whether stdout is a terminal (a binary format is refused there). */
   stdoutIsTTY?: boolean;
   stderr(line: string): void;
+  /** Whether a progress bar may be drawn on stderr: it is a terminal, and not a CI job's. */
+  progress?: boolean;
   color: boolean;
   width: number;
   exitCode: number;

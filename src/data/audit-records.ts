@@ -70,8 +70,8 @@ interface Checked<T> {
  * Reads an evidence file. `day` is the day judged: the end of --as-of, else today. Errors (a record without
  * evidence or attester, an unknown indicator or entity) are thrown together, each naming its line.
  */
-export function readAttestations(text: string, file: string, std: Standard, dataset: Dataset, day: Day): Checked<Attestation> {
-  const resolve = resolver(std, dataset, file);
+export function readAttestations(text: string, file: string, std: Standard, names: KnownNames | undefined, day: Day): Checked<Attestation> {
+  const resolve = resolver(std, names, file);
   const out: Checked<Attestation> = { records: [], expired: [], warnings: [] };
   for (const r of readRecordFile(text, file, EVIDENCE, ['evidence', 'attestations', 'records', '依据'])) {
     const indicator = resolve.indicator(r);
@@ -101,8 +101,8 @@ export function readAttestations(text: string, file: string, std: Standard, data
 }
 
 /** Reads a waivers file: every field is required, and an expired waiver is left out with a warning. */
-export function readWaivers(text: string, file: string, std: Standard, dataset: Dataset, day: Day): Checked<Waiver> {
-  const resolve = resolver(std, dataset, file);
+export function readWaivers(text: string, file: string, std: Standard, names: KnownNames | undefined, day: Day): Checked<Waiver> {
+  const resolve = resolver(std, names, file);
   const out: Checked<Waiver> = { records: [], expired: [], warnings: [] };
   for (const r of readRecordFile(text, file, WAIVERS, ['waivers', 'exceptions', 'records', '豁免'])) {
     const indicator = resolve.indicator(r);
@@ -127,13 +127,25 @@ export function readWaivers(text: string, file: string, std: Standard, dataset: 
   return out;
 }
 
-function resolver(std: Standard, dataset: Dataset, file: string) {
+/** The entities the data holds, by name: those kept, and the bottom-level rows streamed past (by hash). */
+export interface KnownNames {
+  has(name: string): boolean;
+  /** Names to suggest from when one is not found. */
+  hints(): Iterable<string>;
+}
+
+export function knownNames(dataset: Dataset, streamed?: { has(name: string): boolean }): KnownNames {
+  const kept = new Set(dataset.entities.map((e) => e.name));
+  return { has: (n) => kept.has(n) || Boolean(streamed?.has(n)), hints: () => kept };
+}
+
+/** `names` undefined: entity names are not checked (a first reading, before the data is read). */
+function resolver(std: Standard, names: KnownNames | undefined, file: string) {
   const errors: DataError[] = [];
   const err = (line: number, col: number | undefined, message: Message) => {
     if (errors.length < 20) errors.push(new DataError(file, line, col, message));
   };
   const ids = std.indicators.map((i) => i.id);
-  const names = new Set(dataset.entities.map((e) => e.name));
   const kinds = kindLookup(std.levels);
   return {
     indicator(r: FileRecord): string | undefined {
@@ -150,8 +162,8 @@ function resolver(std: Standard, dataset: Dataset, file: string) {
       const e = r.fields.entity;
       const l = levels ? r.fields.level : undefined;
       if (e && !ALL.has(e.text.toLowerCase())) {
-        if (!names.has(e.text)) {
-          const hint = didYouMean(e.text, names);
+        if (names && !names.has(e.text)) {
+          const hint = didYouMean(e.text, [...names.hints()]);
           return void err(e.line, e.col, say(`对象“${e.text}”不在数据中${hint.zh}`, `entity "${e.text}" is not in the data${hint.en}`));
         }
         return { entity: e.text };

@@ -1,6 +1,6 @@
 // RawTables (wide or long, one or more files) → the entity tree the engine evaluates, with parsed values.
 import type { Check, Indicator, Metric, Standard } from '../standard/types.js';
-import type { MemberTally } from '../engine/tallies.js';
+import { mergeTally, type MemberTally } from '../engine/tallies.js';
 import { indicatorMetricsAt } from '../standard/indicator-metric.js';
 import { levelNameOf } from '../standard/levels.js';
 import { DataError, type Cell, type DataWarning, type RawTable } from './records.js';
@@ -56,26 +56,138 @@ export class DataErrors extends Error {
 
 const MAX_ERRORS = 20;
 
-export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
+/** Where the data layer collects what it finds: up to MAX_ERRORS errors (then the run stops), and warnings. */
+export interface ProblemBook {
+  report: Report;
+  errors: DataError[];
+  warnings: DataWarning[];
+  /** Throws the errors found so far, if any. */
+  check(): void;
+}
+
+export function problemBook(): ProblemBook {
   const errors: DataError[] = [];
   const warnings: DataWarning[] = [];
-  const report: Report = {
-    err: (file, line, col, msg) => {
-      if (errors.length < MAX_ERRORS) errors.push(new DataError(file, line, col, msg));
+  return {
+    errors,
+    warnings,
+    report: {
+      err: (file, line, col, msg) => {
+        if (errors.length < MAX_ERRORS) errors.push(new DataError(file, line, col, msg));
+      },
+      warn: (w) => warnings.push(w),
     },
-    warn: (w) => warnings.push(w),
+    check() {
+      if (errors.length) throw new DataErrors(errors);
+    },
   };
-  const err = report.err;
-  const drafts = readRows(std, tables, report);
-  if (errors.length) throw new DataErrors(errors);
-  const { entities, roots, rowsOf } = buildTree(std, drafts, report);
-  const levelName = (e: Entity) => levelNameOf(std, e.level);
+}
 
+/** Whole tables (read into memory) → the dataset. */
+export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
+  const book = problemBook();
+  const drafts = readRows(std, tables, book.report);
+  book.check();
+  return assemble(std, drafts, book).dataset;
+}
+
+/**
+ * Drafts → the dataset: the tree, values parsed at each entity's level, and the checks only the whole tree allows.
+ * `leaves`: the counts of bottom-level rows that were not kept, by the text of their parent cell; the drafts then
+ * hold a stand-in per parent text (`proxy`), placed like any row and taken out again once its parent is known.
+ */
+export function assemble(std: Standard, drafts: Draft[], book: ProblemBook, leaves?: Iterable<[string, LeafStats]>): { dataset: Dataset; parentOf: Map<string, Entity> } {
+  const { report } = book;
+  const { warnings } = book;
+  const err = report.err;
+  const tree = buildTree(std, drafts, report);
+  const { rowsOf } = tree;
+  const parentOf = new Map<string, Entity>();
+  for (const [proxy, d] of tree.proxies) {
+    const p = proxy.parent;
+    rowsOf.delete(proxy);
+    if (!p) continue;
+    p.children.splice(p.children.indexOf(proxy), 1);
+    parentOf.set(d.proxy!, p);
+  }
+  const entities = tree.proxies.size ? tree.entities.filter((e) => !tree.proxies.has(e)) : tree.entities;
+  const roots = tree.proxies.size ? tree.roots.filter((e) => !tree.proxies.has(e)) : tree.roots;
+  for (const [key, stats] of leaves ?? []) {
+    const p = parentOf.get(key);
+    if (p) p.leaves = p.leaves ? mergeLeafStats(p.leaves, stats) : stats;
+  }
+
+  // 3. Values, now that every entity's level is known.
+  const values = valueReader(std, report);
+  const cellsOf = new Map<Entity, Placed>();
+  for (const [entity, rows] of rowsOf) values.read(entity, rows, cellsOf);
+  // A rate computed from its parts (12 stations in 10 townships) can be as impossible as one written down.
+  for (const [entity, placed] of cellsOf) values.ratios(entity, placed);
+
+  // A stated number of townships cannot be smaller than the township rows listed under the county.
+  const counters = std.metrics.filter((m) => m.countOf);
+  for (const [entity, placed] of cellsOf) {
+    for (const m of counters) {
+      const v = entity.values.get(m.key);
+      if (v?.kind !== 'number') continue;
+      let listed = 0;
+      const stack = [...entity.children];
+      while (stack.length) {
+        const e = stack.pop()!;
+        if (e.leaves && m.countOf === std.levels[std.levels.length - 1]!.id) {
+          listed += m.countOfKind === undefined ? e.leaves.rows : (e.leaves.byKind.get(m.countOfKind) ?? 0);
+        }
+        if (e.level === m.countOf) {
+          // Only rows known to be of the counted kind (a 行政村数 does not count 社区).
+          if (m.countOfKind === undefined || e.kind === m.countOfKind) listed++;
+        }
+        else stack.push(...e.children);
+      }
+      if (listed > v.value) {
+        const at = placed.get(m.key)!;
+        err(
+          at.file,
+          at.cell.line,
+          at.cell.col,
+          say(`“${entity.name}”的${m.label}为 ${v.value}，但数据中列出了其下 ${listed} 个`, `${m.label} for "${entity.name}" is ${v.value}, but the data lists ${listed} under it`),
+        );
+      }
+    }
+  }
+
+  book.check();
+  return { dataset: { entities, roots, warnings }, parentOf };
+}
+
+/** Two parent cells that name one entity ("" and the region's own name): their rows' counts add up. */
+function mergeLeafStats(a: LeafStats, b: LeafStats): LeafStats {
+  a.rows += b.rows;
+  for (const [k, n] of b.byKind) a.byKind.set(k, (a.byKind.get(k) ?? 0) + n);
+  for (const [check, t] of b.tallies) {
+    const into = a.tallies.get(check);
+    if (into) mergeTally(into, t);
+    else a.tallies.set(check, t);
+  }
+  for (const [k, x] of b.additive) {
+    const into = a.additive.get(k);
+    if (into) (into.sum += x.sum), (into.n += x.n);
+    else a.additive.set(k, x);
+  }
+  if (b.names) for (const n of b.names) (a.names ??= new Set()).add(n);
+  return a;
+}
+
+type Placed = Map<string, { file: string; cell: Cell }>;
+
+/** Parses an entity's value cells at its level, and checks rates computed from its parts. */
+export function valueReader(std: Standard, report: Report) {
+  const err = report.err;
+  const levelName = (e: Entity) => levelNameOf(std, e.level);
+  const metricMap = new Map(std.metrics.map((m) => [m.key, m]));
+  const derived = std.metrics.filter((m) => m.derive);
   // 3. Values, now that every entity's level is known: an indicator-id column fills the metric its indicator
   //    reads at that level, and a value for a metric not kept at the level would be ignored, so say so.
-  const metricMap = new Map(std.metrics.map((m) => [m.key, m]));
-  const cellsOf = new Map<Entity, Map<string, { file: string; cell: Cell }>>();
-  for (const [entity, rows] of rowsOf) {
+  function read(entity: Entity, rows: Draft[], cellsOf: Map<Entity, Placed>, keepCells = true): void {
     for (const d of rows) {
       for (const { target, cell } of d.values) {
         if (cell.value === null || cell.value === undefined || String(cell.value).trim() === '') continue;
@@ -115,7 +227,7 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
             entity.values.set(metric.key, parsed.value);
             if (!cellsOf.has(entity)) cellsOf.set(entity, new Map());
             cellsOf.get(entity)!.set(metric.key, { file: d.file, cell });
-            (entity.cells ??= new Map()).set(metric.key, { file: d.file, line: cell.line, col: cell.col });
+            if (keepCells) (entity.cells ??= new Map()).set(metric.key, { file: d.file, line: cell.line, col: cell.col });
             const w = parsed.warning;
             if (w) report.warn({ file: d.file, line: cell.line, col: cell.col, message: say(`“${cell.header}”列：${w.zh}`, `${cell.header}: ${w.en}`) });
           } else if (!parsed.missing) {
@@ -132,8 +244,7 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
   }
 
   // A rate computed from its parts (12 stations in 10 townships) can be as impossible as one written down.
-  const derived = std.metrics.filter((m) => m.derive);
-  for (const [entity, placed] of cellsOf) {
+  function ratios(entity: Entity, placed: Placed): void {
     for (const m of derived) {
       const r = m.derive!.ratio;
       if (entity.values.has(m.key)) continue;
@@ -159,34 +270,6 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
     }
   }
 
-  // A stated number of townships cannot be smaller than the township rows listed under the county.
-  const counters = std.metrics.filter((m) => m.countOf);
-  for (const [entity, placed] of cellsOf) {
-    for (const m of counters) {
-      const v = entity.values.get(m.key);
-      if (v?.kind !== 'number') continue;
-      let listed = 0;
-      const stack = [...entity.children];
-      while (stack.length) {
-        const e = stack.pop()!;
-        if (e.level === m.countOf) {
-          // Only rows known to be of the counted kind (a 行政村数 does not count 社区).
-          if (m.countOfKind === undefined || e.kind === m.countOfKind) listed++;
-        }
-        else stack.push(...e.children);
-      }
-      if (listed > v.value) {
-        const at = placed.get(m.key)!;
-        err(
-          at.file,
-          at.cell.line,
-          at.cell.col,
-          say(`“${entity.name}”的${m.label}为 ${v.value}，但数据中列出了其下 ${listed} 个`, `${m.label} for "${entity.name}" is ${v.value}, but the data lists ${listed} under it`),
-        );
-      }
-    }
-  }
-
   function metricsFor(target: Metric | Indicator, entity: Entity, d: Draft, cell: Cell): Metric[] {
     if (!isIndicator(target)) return [target];
     const keys = indicatorMetricsAt(target, entity.level, metricMap);
@@ -204,6 +287,5 @@ export function buildDataset(std: Standard, tables: RawTable[]): Dataset {
     return keys.map((k) => metricMap.get(k)!);
   }
 
-  if (errors.length) throw new DataErrors(errors);
-  return { entities, roots, warnings };
+  return { read, ratios };
 }

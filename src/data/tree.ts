@@ -15,6 +15,8 @@ export interface Tree {
   roots: Entity[];
   /** Every row that describes an entity: one in wide data, several when files or long rows add to it. */
   rowsOf: Map<Entity, Draft[]>;
+  /** Stand-ins for bottom-level rows that were not kept, one per parent cell, placed like any row (rows.ts). */
+  proxies: Map<Entity, Draft>;
 }
 
 export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report): Tree {
@@ -26,11 +28,13 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
   const draftOf = new Map<Entity, Draft>();
   /** Every row that describes an entity: one in wide data, several when files or long rows add to it. */
   const rowsOf = new Map<Entity, Draft[]>();
+  const proxies = new Map<Entity, Draft>();
 
   // 1. Entities with their values; levels that can be told without looking at parents.
   const pendingLevel: Entity[] = [];
   for (const d of drafts) {
-    const existing = (byName.get(d.name) ?? []).find((e) => sameParentText(draftOf.get(e)!, d));
+    // A stand-in is never anyone's parent, nor the same entity as a row.
+    const existing = d.proxy !== undefined ? undefined : (byName.get(d.name) ?? []).find((e) => !proxies.has(e) && sameParentText(draftOf.get(e)!, d));
     const entity: Entity = existing ?? {
       name: d.name,
       level: '',
@@ -42,7 +46,8 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
     };
     if (!existing) {
       entities.push(entity);
-      pushTo(byName, d.name, entity);
+      if (d.proxy !== undefined) proxies.set(entity, d);
+      else pushTo(byName, d.name, entity);
       draftOf.set(entity, d);
     }
     pushTo(rowsOf, entity, d);
@@ -259,7 +264,7 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
   // Names the gazetteer does not know, at a level it covers: likely typos.
   const knownLevels = new Set(std.places.map((p) => lookup(p.level)?.id));
   for (const e of entities) {
-    if (!e.origin || !knownLevels.has(e.level) || places.has(e.name)) continue;
+    if (!e.origin || proxies.has(e) || !knownLevels.has(e.level) || places.has(e.name)) continue;
     const peers = std.places.filter((p) => lookup(p.level)?.id === e.level).map((p) => p.name);
     const hint = didYouMean(e.name, peers);
     const level = levelAt(e.depth).name;
@@ -267,7 +272,7 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
   }
 
 
-  return { entities, roots: entities.filter((e) => !e.parent), rowsOf };
+  return { entities, roots: entities.filter((e) => !e.parent), rowsOf, proxies };
 }
 
 function sameParentText(a: Draft, b: Draft): boolean {

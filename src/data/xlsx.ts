@@ -20,7 +20,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { File as ZipEntry } from 'unzipper';
-import { DataError, type Cell, type RawTable } from './records.js';
+import { DataError, type RawTable } from './records.js';
+import type { Source, SourceHeader, SourceRow } from './source.js';
 import { didYouMean } from '../util/suggest.js';
 import { say, type Message } from '../i18n/message.js';
 
@@ -64,46 +65,54 @@ export async function* readXlsxRows(file: string, opts: XlsxOptions = {}): Async
   yield* sheetRows(file, opts, () => undefined);
 }
 
+/** One sheet as a Source: the header, then the data rows as the sheet is read. */
+export async function openXlsx(file: string, name: string, opts: XlsxOptions = {}): Promise<Source> {
+  let sheet = '';
+  const rows = sheetRows(file, opts, (n) => (sheet = n));
+  const first = await rows.next();
+  if (first.done) throw new DataError(name, undefined, undefined, say(`工作表“${sheet}”是空的`, `sheet "${sheet}" is empty`));
+  const head = first.value;
+  const names = head.cells.map((v) => (v === null ? '' : String(v)));
+  let width = names.length;
+  while (width > 0 && names[width - 1] === '') width--;
+  // Columns left of the table (a margin column A) are skipped; a gap inside the header is an error, as in CSV.
+  let start = 0;
+  while (start < width && names[start] === '') start++;
+  const headers: SourceHeader[] = [];
+  for (let i = start; i < width; i++) {
+    if (names[i] === '') {
+      const col = columnLetter(i + 1);
+      throw new DataError(name, head.line, i + 1, say(`工作表“${sheet}”：${col} 列没有表头`, `sheet "${sheet}": column ${col} has no header`));
+    }
+    headers.push({ name: names[i]!, col: i + 1, line: head.line });
+  }
+  async function* data(): AsyncGenerator<SourceRow> {
+    let any = false;
+    for await (const row of { [Symbol.asyncIterator]: () => rows }) {
+      row.cells.forEach((v, i) => {
+        const outside = i >= width || i < start;
+        if (outside && v !== null && String(v).trim() !== '') {
+          const ref = `${columnLetter(i + 1)}${row.line}`;
+          const q = quote(v);
+          throw new DataError(name, row.line, i + 1, say(`工作表“${sheet}”单元格 ${ref}：有值（${q.zh}），但所在列没有表头`, `sheet "${sheet}", cell ${ref}: has a value (${q.en}) but its column has no header`));
+        }
+      });
+      any = true;
+      yield { line: row.line, values: headers.map((h) => row.cells[h.col - 1] ?? null) };
+    }
+    if (!any) throw new DataError(name, head.line, undefined, say(`工作表“${sheet}”只有表头，没有数据行`, `sheet "${sheet}" has a header but no data rows`));
+  }
+  return { file: name, headers, rows: data() };
+}
+
 /** One sheet as the same RawTable the CSV reader gives: header cells, then one row per data row. */
 export async function readXlsx(file: string, opts: XlsxOptions = {}): Promise<RawTable> {
-  let sheet = '';
-  let headers: RawTable['headers'] | undefined;
-  let headerLine = 0;
-  let width = 0;
+  const source = await openXlsx(file, file, opts);
   const rows: RawTable['rows'] = [];
-  for await (const row of sheetRows(file, opts, (name) => (sheet = name))) {
-    if (!headers) {
-      headerLine = row.line;
-      const names = row.cells.map((v) => (v === null ? '' : String(v)));
-      width = names.length;
-      while (width > 0 && names[width - 1] === '') width--;
-      // Columns left of the table (a margin column A) are skipped; a gap inside the header is an error, as in CSV.
-      let first = 0;
-      while (first < width && names[first] === '') first++;
-      headers = [];
-      for (let i = first; i < width; i++) {
-        if (names[i] === '') {
-          const col = columnLetter(i + 1);
-          throw new DataError(file, row.line, i + 1, say(`工作表“${sheet}”：${col} 列没有表头`, `sheet "${sheet}": column ${col} has no header`));
-        }
-        headers.push({ name: names[i]!, col: i + 1, line: row.line });
-      }
-      continue;
-    }
-    row.cells.forEach((v, i) => {
-      const outside = i >= width || i + 1 < (headers![0]?.col ?? 1);
-      if (outside && v !== null && String(v).trim() !== '') {
-        const ref = `${columnLetter(i + 1)}${row.line}`;
-        const q = quote(v);
-        throw new DataError(file, row.line, i + 1, say(`工作表“${sheet}”单元格 ${ref}：有值（${q.zh}），但所在列没有表头`, `sheet "${sheet}", cell ${ref}: has a value (${q.en}) but its column has no header`));
-      }
-    });
-    const cells: Cell[] = headers.map((h) => ({ header: h.name, value: row.cells[h.col - 1] ?? null, line: row.line, col: h.col }));
-    rows.push({ file, line: row.line, cells });
+  for await (const row of source.rows) {
+    rows.push({ file, line: row.line, cells: source.headers.map((h, i) => ({ header: h.name, value: row.values[i], line: row.line, col: h.col })) });
   }
-  if (!headers) throw new DataError(file, undefined, undefined, say(`工作表“${sheet}”是空的`, `sheet "${sheet}" is empty`));
-  if (rows.length === 0) throw new DataError(file, headerLine, undefined, say(`工作表“${sheet}”只有表头，没有数据行`, `sheet "${sheet}" has a header but no data rows`));
-  return { file, headers, rows };
+  return { file, headers: source.headers, rows };
 }
 
 function columnLetter(col: number): string {

@@ -43,7 +43,7 @@ async function runCheck(files: string[], opts: CheckOptions, term: Terminal): Pr
   const shown = parseStatuses(opts.status);
   const inputs = inputsOf(files, opts);
   outputTarget(opts.output, inputs); // refuse a bad -o before any work
-  const session = run(files, opts, term);
+  const session = await run(files, opts, term);
   const { evaluation } = session;
   // The summary counts every result; --status only chooses the rows shown.
   const view = shown ? { ...evaluation, results: only(evaluation.results, (r) => shown.has(r.status)) } : evaluation;

@@ -59,7 +59,7 @@ async function side(spec: string, standard: Standard, opts: CompareOptions, term
     }
     return { snapshots: report.results.map(fromJson), warnings: [] };
   }
-  const session = run(files, opts, term, standard);
+  const session = await run(files, opts, term, standard);
   const w = words(standard, term.lang);
   const snapshots: Snapshot[] = [];
   for await (const r of session.evaluation.results) snapshots.push(fromResult(r, w));

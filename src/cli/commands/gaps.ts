@@ -32,7 +32,7 @@ export function gapsCommand(term: Terminal): Command {
     .action(async (files: string[], opts: GapsOptions) => {
       const inputs = inputsOf(files, opts);
       outputTarget(opts.output, inputs);
-      const session = run(files, opts, term);
+      const session = await run(files, opts, term);
       const { evaluation } = session;
       // Only what is short (or pending, or waived) is kept for the list; a pass is counted and let go.
       const kept: Result[] = [];
