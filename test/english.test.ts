@@ -186,37 +186,20 @@ function allowedOut(std: Standard, files: string[]): (text: string) => string {
   };
 }
 
-/**
- * KNOWN GAP IN src/, NOT IN THE RULE FILES: `gaps` grouped by responsible unit (the default, --by owner) heads each
- * section with the unit's name as the rule file writes it — src/report/table/gaps.ts, `${g.key}` in the section
- * title (about line 55) — instead of through the glossary (`w.term(g.key)`, as the table's own "responsible" column
- * does). Until that is fixed, a heading "<unit> (leads N, supports M)" whose unit has a glossary entry is read with
- * the English name put in; any other Chinese in a heading still fails. The test "gap-list headings name the
- * responsible unit in English" below fails while the gap is there (marked `.fails`); remove this function and that
- * mark once src/ is fixed.
- */
-function knownSrcGapOwnerHeadings(std: Standard, line: string): string {
-  const m = /^(.+?) (\(leads \d+(?:, supports \d+)?\))$/.exec(line);
-  return m && std.glossary[m[1]!] ? `${std.glossary[m[1]!]} ${m[2]}` : line;
-}
-
-function chineseLeft(std: Standard, files: string[], stdout: string, exemptOwnerHeadings = true): string[] {
+function chineseLeft(std: Standard, files: string[], stdout: string): string[] {
   const strip = allowedOut(std, files);
   const left: string[] = [];
   for (const p of pieces(stdout)) {
-    const text = p.where === 'line' && exemptOwnerHeadings ? knownSrcGapOwnerHeadings(std, p.text) : p.text;
+    const text = p.text;
     const rest = strip(text);
     if (CJK.test(rest)) left.push(`${p.where}: ${rest.trim()}\n      (printed: ${text.trim()})`);
   }
   return left;
 }
 
-// Wide enough that cells rarely wrap, so the failure message shows whole lines. It also keeps the runs affordable:
-// cli-table3 redraws the whole cell content for every line of a cell (Cell.draw → utils.truncate(content, 10) for a
-// debug message, O(n²) for a string with wide characters), so at 140 columns the English Wenzhou gap list takes
-// minutes. The timeout below is for that as well.
+// Wide enough that cells rarely wrap, so the failure message shows whole lines.
 const COLUMNS = '2000';
-const SLOW = 300_000;
+const SLOW = 120_000;
 let columns: string | undefined;
 beforeAll(() => {
   columns = process.env.COLUMNS;
@@ -254,16 +237,14 @@ describe('--lang en reports contain no Chinese but names, evidence texts and uni
     }
   }
 
-  // The marker for the gap in src/ described at knownSrcGapOwnerHeadings: this fails (as `.fails` expects) while
-  // the headings print Chinese unit names, and passes — failing the suite — once they are English.
   const std = load('wenzhou-72');
-  it.fails(
-    'gap-list headings name the responsible unit in English (src/report/table/gaps.ts, section title)',
+  it(
+    'gap-list headings name the responsible unit in English',
     () => {
       const r = dabiao(['gaps', '--lang', 'en', '--standard', 'wenzhou-72', '-i', 'WZ-G02,WZ-G12', ...WENZHOU]);
       const headings = r.stdout.split('\n').filter((l) => / \(leads \d+/.test(l));
       expect(headings.length).toBeGreaterThan(0);
-      expect(chineseLeft(std, WENZHOU, headings.join('\n'), false)).toEqual([]);
+      expect(chineseLeft(std, WENZHOU, headings.join('\n'))).toEqual([]);
     },
     SLOW,
   );

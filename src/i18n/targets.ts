@@ -73,7 +73,10 @@ function build(check: Check, w: Words, withLabel: boolean): string {
     }
     case 'grade': {
       const g = gradeName(check.atLeast, w);
-      return `${withLabel ? `${label ?? w.metric(check.metric)} ` : ''}${en ? `${g} or better` : `${g}或以上`}`;
+      const name = withLabel ? (label ?? w.metric(check.metric)) : '';
+      // "station grade" + "grade 1": the word once.
+      const said = en && /\bgrade$/i.test(name) && /^grade /i.test(g) ? `${name} ${g.slice(6)}` : `${name}${name ? ' ' : ''}${g}`;
+      return en ? `${said} or better` : `${said}或以上`;
     }
     case 'manual': {
       const evidence = en ? (check.evidenceEn ?? 'evidence as the standard describes') : check.evidence;

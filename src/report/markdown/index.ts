@@ -82,7 +82,7 @@ function gaps(report: Extract<Report, { kind: 'gaps' }>, options: RenderOptions,
   const cells = (it: GapItem, lead = false) => [it.result.path.join(' › '), `${it.result.indicator.id}${lead ? '▲' : ''}`, ...resultCells(it.result, w).slice(1)];
   if (report.gaps.items.length === 0) sink.write(`${t.none}\n\n`);
   for (const g of report.gaps.groups) {
-    sink.write(`## ${cell(g.key ?? t.unassigned)}\n\n`);
+    sink.write(`## ${cell(g.key === undefined ? t.unassigned : report.gaps.groupBy === 'owner' ? w.term(g.key) : g.key)}\n\n`);
     table(sink, head, g.items.map((x) => cells(x.item, x.lead)));
   }
   for (const [name, items] of [[t.pending, report.gaps.pending], [t.waived, report.gaps.waived]] as const) {

@@ -1,5 +1,5 @@
 // Terminal table: one block per entity, rows grouped by category, a summary line per entity and tier.
-import Table from 'cli-table3';
+import Table from './cli-table.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { RenderOptions, Report, Sink } from '../types.js';
 import type { Result, Status } from '../../engine/types.js';

@@ -1,5 +1,5 @@
 // Terminal comparison: per entity, the indicators whose result changed, then the counts of each change.
-import Table from 'cli-table3';
+import Table from './cli-table.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { RenderOptions, Report, Sink } from '../types.js';
 import type { Change, ChangeRow, Snapshot } from '../../engine/compare.js';

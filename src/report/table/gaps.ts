@@ -1,6 +1,6 @@
 // Terminal gap list: one section per responsible unit (or indicator, or entity), each a table of what falls
 // short, then what is not yet due, what is waived, and waivers that expired or were not used.
-import Table from 'cli-table3';
+import Table from './cli-table.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { RenderOptions, Report, Sink } from '../types.js';
 import type { GapGroupBy, GapItem } from '../../engine/gaps.js';
@@ -52,7 +52,7 @@ export function gaps(report: Extract<Report, { kind: 'gaps' }>, options: RenderO
   if (list.items.length === 0) out.push('', t.none);
   for (const g of list.groups) {
     const leads = g.items.filter((x) => x.lead).length;
-    const title = g.key === undefined ? t.unassigned : `${g.key}${paren(list.groupBy === 'owner' ? t.lead(leads, g.items.length - leads) : t.count(g.items.length))}`;
+    const title = g.key === undefined ? t.unassigned : `${list.groupBy === 'owner' ? w.term(g.key) : g.key}${paren(list.groupBy === 'owner' ? t.lead(leads, g.items.length - leads) : t.count(g.items.length))}`;
     out.push('', chalk.bold(title));
     out.push(itemsTable(g.items.map((x) => ({ item: x.item, lead: x.lead })), options, chalk, w));
   }
