@@ -101,7 +101,7 @@ describe('the XLSX twin of gongshu-district.csv', () => {
   });
 
   it('gives the same verdicts and warnings as the CSV', async () => {
-    const std = readStandard('gongshu-53');
+    const std = await readStandard('gongshu-53');
     const run = (table: RawTable) => {
       const dataset = buildDataset(std, [{ ...table, file: 'gongshu' }]);
       const { results } = evaluate(std, dataset, { tiers: std.tiers.map((t) => t.id), levels: std.levels.map((l) => l.id) });

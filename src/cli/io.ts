@@ -1,8 +1,7 @@
 // The CLI's access to rule files: a built-in standard by id, or a rule file by path.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadStandardText } from '../standard/load.js';
-import { builtinPath, isBuiltinFileName, STANDARDS_DIR } from '../standard/builtins.js';
+import { builtinPath, compiledBuiltin, isBuiltinFileName, STANDARDS_DIR } from '../standard/builtins.js';
 import type { Standard } from '../standard/types.js';
 import { UsageError } from './errors.js';
 import { didYouMean } from '../util/suggest.js';
@@ -16,8 +15,12 @@ export function builtinIds(): string[] {
     .sort();
 }
 
-/** A built-in id, or a path to a rule file. */
-export function readStandard(ref: string): Standard {
+/**
+ * A built-in id, or a path to a rule file. A built-in is read in the form the build validated and normalised
+ * (`compiled: false` reads and validates its YAML instead, as validate-standard does); the rule-file parser and
+ * schema are loaded only when a YAML file is read.
+ */
+export async function readStandard(ref: string, { compiled = true } = {}): Promise<Standard> {
   const looksLikePath = /[\\/]|\.ya?ml$/i.test(ref);
   if (!looksLikePath) {
     const ids = builtinIds();
@@ -30,10 +33,14 @@ export function readStandard(ref: string): Standard {
         ),
       );
     }
+    const built = compiled ? compiledBuiltin(ref) : undefined;
+    if (built) return built;
     const file = builtinPath(ref);
+    const { loadStandardText } = await import('../standard/load.js');
     return loadStandardText(fs.readFileSync(file, 'utf8'), path.relative(process.cwd(), file) || file, `built-in:${ref}`);
   }
   assertFile(ref);
+  const { loadStandardText } = await import('../standard/load.js');
   return loadStandardText(fs.readFileSync(ref, 'utf8'), ref);
 }
 

@@ -6,7 +6,6 @@ import { compareCommand } from './commands/compare.js';
 import { standardsCommand } from './commands/standards.js';
 import { templateCommand } from './commands/template.js';
 import { validateStandardCommand } from './commands/validate-standard.js';
-import { describeError } from './errors.js';
 import { VERSION } from '../version.js';
 import type { Terminal } from './terminal.js';
 import { isLang, LANGS } from '../i18n/lang.js';
@@ -58,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
     // The program's name starts every line in both languages: scripts look for it.
+    const { describeError } = await import('./describe-error.js');
     const lines = describeError(e, term.lang);
     if (lines) {
       for (const l of lines) process.stderr.write(`dabiao: ${l}\n`);

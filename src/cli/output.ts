@@ -11,6 +11,7 @@ export interface OutputOptions {
   output?: string;
   color?: boolean;
   failOn?: string;
+  allFailures?: boolean;
 }
 
 /** Files a run reads: -o may never be one of them. */
@@ -32,14 +33,14 @@ export function refuseBinaryToTerminal(format: Format, output: string | undefine
 }
 
 export async function writeReport(report: Report, opts: OutputOptions, term: Terminal, inputs: string[]): Promise<void> {
-  const render = formatters[opts.format][report.kind] as ((r: Report, o: object, s: object) => void | Promise<void>) | undefined;
+  const render = (await formatters[opts.format]())[report.kind] as ((r: Report, o: object, s: object) => void | Promise<void>) | undefined;
   if (!render) throw new UsageError(say(`--format ${opts.format} 不能输出 ${report.kind} 报告`, `--format ${opts.format} cannot render a ${report.kind} report`));
   refuseBinaryToTerminal(opts.format, opts.output, term.stdoutIsTTY ?? false);
   const target = outputTarget(opts.output, inputs);
   const out = openSink(target, term.stdout);
   try {
     const failOn = opts.failOn === 'fail' || opts.failOn === 'missing' || opts.failOn === 'never' ? opts.failOn : undefined;
-    await render(report, { lang: term.lang, color: target.kind === 'stdout' && (opts.color ?? true) && term.color, width: term.width, failOn }, out.sink);
+    await render(report, { lang: term.lang, color: target.kind === 'stdout' && (opts.color ?? true) && term.color, width: term.width, failOn, allFailures: opts.allFailures }, out.sink);
   } catch (e) {
     out.abort();
     throw e;

@@ -26,6 +26,8 @@ export async function progressBar(term: Terminal, files: string[], quiet = false
       ? ' {bar} {percentage}% | {done}/{all} MB | {rows} rows, {rate} rows/s | {eta_formatted} left'
       : ' {bar} {percentage}% | {done}/{all} MB | {rows} 行，每秒 {rate} 行 | 还需 {eta_formatted}',
     barsize: 30,
+    barCompleteChar: '█',
+    barIncompleteChar: '░',
     hideCursor: true,
     clearOnComplete: true,
     etaBuffer: 50,

@@ -1,7 +1,6 @@
 // Options shared by check, gaps and compare: what to evaluate, and the auditor's files that go with the data.
 import { Option, type Command } from 'commander';
-import { ENCODINGS, type EncodingChoice } from '../data/encoding.js';
-import { INPUT_FORMATS, type InputFormat } from '../data/open.js';
+import { ENCODINGS, INPUT_FORMATS, type EncodingChoice, type InputFormat } from '../data/choices.js';
 
 export interface RunOptions {
   standard: string;
@@ -16,6 +15,8 @@ export interface RunOptions {
   sheet?: string;
   /** No progress bar and no warnings on stderr (they stay in the report). */
   quiet?: boolean;
+  /** Name every member that falls short, not only the first 50. */
+  allFailures?: boolean;
   evidence?: string[];
   waivers?: string[];
 }
@@ -42,5 +43,6 @@ export function withRunOptions(cmd: Command): Command {
     .addOption(new Option('--input-format <format>', 'data format when it cannot be told from the extension').choices(INPUT_FORMATS))
     .addOption(new Option('--encoding <encoding>', 'text encoding of CSV data (auto: a BOM, else UTF-8, else GB18030)').choices(ENCODINGS).default('auto'))
     .option('--sheet <name|n>', 'the sheet of an .xlsx file to read: its name or position (default: the first)')
+    .option('--all-failures', 'roll-ups name every member that falls short, not only the first 50 (JSON lists them; CSV adds a column)')
     .option('-q, --quiet', 'no progress bar and no warnings on stderr (reports still carry the warnings)');
 }

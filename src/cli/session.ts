@@ -44,6 +44,7 @@ export function evaluateOptions(standard: Standard, opts: RunOptions): EvaluateO
     only: parseOnly(standard, opts.only),
     indicators: parseIndicators(standard, opts.indicator),
     asOf: parseAsOfOption(opts.asOf),
+    ...(opts.allFailures ? { allFailures: true } : {}),
   };
   if (selectIndicators(standard, options).length === 0) {
     const [only, ids] = [options.only!.join(','), options.indicators!.join(',')];
@@ -61,7 +62,7 @@ export function judgementDay(options: EvaluateOptions, today: Date): Day {
 }
 
 export async function run(files: string[], opts: RunOptions, term: Terminal, given?: Standard): Promise<Session> {
-  const standard = given ?? readStandard(opts.standard);
+  const standard = given ?? (await readStandard(opts.standard));
   const options = evaluateOptions(standard, opts);
   const openOptions = { inputFormat: opts.inputFormat, encoding: opts.encoding, sheet: opts.sheet };
   for (const f of files) checkInput(f, openOptions);

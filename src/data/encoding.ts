@@ -1,8 +1,8 @@
 // Text encodings of data files: UTF-8 (with or without BOM) or GBK/GB18030, as Excel on Chinese Windows writes.
 import iconv from 'iconv-lite';
 
-export const ENCODINGS = ['auto', 'utf8', 'gbk', 'gb18030', 'utf16le'] as const;
-export type EncodingChoice = (typeof ENCODINGS)[number];
+import type { EncodingChoice } from './choices.js';
+export { ENCODINGS, type EncodingChoice } from './choices.js';
 
 /** Decodes a whole file. With `auto`, a file that is valid UTF-8 throughout is UTF-8, anything else GB18030. */
 export function decode(bytes: Uint8Array, choice: EncodingChoice = 'auto'): { text: string; encoding: string } {

@@ -10,8 +10,8 @@ import { DataError, type RawTable } from './records.js';
 import type { Source, SourceRow } from './source.js';
 import { say } from '../i18n/message.js';
 
-export const INPUT_FORMATS = ['csv', 'json', 'xlsx'] as const;
-export type InputFormat = (typeof INPUT_FORMATS)[number];
+import type { InputFormat } from './choices.js';
+export { INPUT_FORMATS, type InputFormat } from './choices.js';
 
 /** JSON is parsed whole, with a position for every value: about ten times its size in memory. */
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;

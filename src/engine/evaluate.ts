@@ -12,6 +12,7 @@ import { gate } from './deadline.js';
 import { locate } from './locate.js';
 import { waiverBook, type WaiverUse } from './waivers.js';
 import { attestationIndex } from './attestations.js';
+import { SAMPLE } from './tallies.js';
 
 export interface EntitySummary {
   entity: string;
@@ -73,17 +74,24 @@ export interface Plan {
   judges(level: string): boolean;
 }
 
-export function plan(standard: Standard, options: EvaluateOptions = {}): Plan {
+/** What every check is evaluated with: the standard, the month, the evidence in force, the memos. */
+export function makeContext(standard: Standard, options: EvaluateOptions): Context {
   const attest = attestationIndex(options.attestations ?? []);
   const ctx: Context = {
     standard,
     metrics: new Map(standard.metrics.map((m) => [m.key, m])),
     asOf: options.asOf,
     onBaseCheck: true,
+    sampleLimit: options.allFailures ? Infinity : SAMPLE,
     memo: new WeakMap(),
     tree: new WeakMap(),
     attestation: (entity, item) => (ctx.indicator ? attest(ctx.indicator.id, entity, item) : undefined),
   };
+  return ctx;
+}
+
+export function plan(standard: Standard, options: EvaluateOptions = {}): Plan {
+  const ctx = makeContext(standard, options);
   const tiers = options.tiers?.length ? options.tiers : [standard.tiers[0]!.id];
   const depth = new Map(standard.levels.map((l) => [l.id, l.depth]));
   const indicators = selectIndicators(standard, options);

@@ -5,12 +5,11 @@ import type { Check, Indicator, MeanCheck, Metric, Standard, SumCheck } from '..
 import type { Entity, LeafStats } from '../data/dataset.js';
 import { walkChecks } from '../standard/walk.js';
 import type { Context, EvaluateOptions } from './types.js';
-import { checkFor, selectIndicators } from './evaluate.js';
+import { checkFor, makeContext, selectIndicators } from './evaluate.js';
 import { evaluateCheck } from './evaluate-check.js';
 import { isMember } from './members.js';
 import { read } from './read.js';
 import { addOutcome, addValue, emptyTally, type At } from './tallies.js';
-import { attestationIndex } from './attestations.js';
 
 type Rollup = Extract<Check, { kind: 'each' | 'share' | 'count' | 'sum' | 'mean' }>;
 
@@ -52,16 +51,7 @@ export class LeafCollector {
     readonly standard: Standard,
     options: EvaluateOptions,
   ) {
-    const attest = attestationIndex(options.attestations ?? []);
-    this.ctx = {
-      standard,
-      metrics: new Map(standard.metrics.map((m) => [m.key, m])),
-      asOf: options.asOf,
-      onBaseCheck: true,
-      memo: new WeakMap(),
-      tree: new WeakMap(),
-      attestation: (entity, item) => (this.ctx.indicator ? attest(this.ctx.indicator.id, entity, item) : undefined),
-    };
+    this.ctx = makeContext(standard, options);
     this.planned = leafRollups(standard, options);
     const bottom = standard.levels[standard.levels.length - 1]!.id;
     this.additive = standard.metrics.filter((m) => m.additive && m.levels.includes(bottom));
@@ -88,7 +78,7 @@ export class LeafCollector {
       const member = isMember(leaf, p.check);
       if (member === false) continue;
       let t = stats.tallies.get(p.check);
-      if (!t) stats.tallies.set(p.check, (t = emptyTally()));
+      if (!t) stats.tallies.set(p.check, (t = emptyTally(this.ctx.sampleLimit)));
       ctx.indicator = p.indicator;
       ctx.onBaseCheck = p.onBase;
       if (p.check.kind === 'sum' || p.check.kind === 'mean') {

@@ -2,12 +2,14 @@
 // members are rows kept in memory or bottom-level rows counted as they were read and then let go.
 import type { Outcome, Reason, Status } from './types.js';
 
-/** How many member names a roll-up keeps (the first ones), besides the counts. */
+/** How many member names a roll-up keeps (the first ones), besides the counts; --all-failures keeps every one. */
 export const SAMPLE = 50;
 
 export type At = { file: string; line: number; col?: number };
 
 export interface MemberTally {
+  /** The most names each list keeps. */
+  limit: number;
   pass: number;
   fail: number;
   /** Members whose own check does not apply to them. */
@@ -33,12 +35,12 @@ export interface MemberTally {
   noValueNames: string[];
 }
 
-export function emptyTally(): MemberTally {
-  return { pass: 0, fail: 0, na: 0, unknown: 0, failNames: [], unknownNames: [], waiting: new Set(), judgements: [], unsure: 0, unsureNames: [], values: 0, sum: 0, noValue: 0, noValueNames: [] };
+export function emptyTally(limit = SAMPLE): MemberTally {
+  return { limit, pass: 0, fail: 0, na: 0, unknown: 0, failNames: [], unknownNames: [], waiting: new Set(), judgements: [], unsure: 0, unsureNames: [], values: 0, sum: 0, noValue: 0, noValueNames: [] };
 }
 
-function sample(list: string[], name: string): void {
-  if (list.length < SAMPLE) list.push(name);
+function sample(t: MemberTally, list: string[], name: string): void {
+  if (list.length < t.limit) list.push(name);
 }
 
 /** One member's own outcome for an each / share / count roll-up. `unsure`: its kind is not given. */
@@ -50,16 +52,16 @@ export function addOutcome(t: MemberTally, name: string, o: Outcome, unsure = fa
   if (unsure) {
     if (o.status === 'pass') return;
     t.unsure++;
-    sample(t.unsureNames, name);
+    sample(t, t.unsureNames, name);
   }
   if (o.status === 'pass' && !unsure) t.pass++;
   else if (o.status === 'fail' && !unsure) {
     t.fail++;
-    sample(t.failNames, name);
+    sample(t, t.failNames, name);
     t.failAt ??= at;
   } else {
     t.unknown++;
-    sample(t.unknownNames, name);
+    sample(t, t.unknownNames, name);
     t.waiting.add(!unsure && (o.status === 'manual' || o.status === 'pending') ? o.status : 'missing');
     if (o.status === 'manual' && t.judgements.length === 0) t.judgements.push(...o.reasons.filter((r) => r.code === 'evidence-required' || r.code === 'needs-judgement'));
     t.otherAt ??= at;
@@ -70,7 +72,7 @@ export function addOutcome(t: MemberTally, name: string, o: Outcome, unsure = fa
 export function addValue(t: MemberTally, name: string, value: number | undefined, at?: At): void {
   if (value === undefined) {
     t.noValue++;
-    sample(t.noValueNames, name);
+    sample(t, t.noValueNames, name);
     t.otherAt ??= at;
     return;
   }
@@ -87,10 +89,10 @@ export function mergeTally(into: MemberTally, from: MemberTally): void {
   into.values += from.values;
   into.sum += from.sum;
   into.noValue += from.noValue;
-  for (const n of from.failNames) sample(into.failNames, n);
-  for (const n of from.unknownNames) sample(into.unknownNames, n);
-  for (const n of from.unsureNames) sample(into.unsureNames, n);
-  for (const n of from.noValueNames) sample(into.noValueNames, n);
+  for (const n of from.failNames) sample(into, into.failNames, n);
+  for (const n of from.unknownNames) sample(into, into.unknownNames, n);
+  for (const n of from.unsureNames) sample(into, into.unsureNames, n);
+  for (const n of from.noValueNames) sample(into, into.noValueNames, n);
   for (const s of from.waiting) into.waiting.add(s);
   if (!into.judgements.length) into.judgements.push(...from.judgements);
   into.failAt ??= from.failAt;

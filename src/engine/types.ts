@@ -187,6 +187,8 @@ export interface EvaluateOptions {
   indicators?: string[];
   /** Judge the entities at these levels (ids) only. */
   levels?: string[];
+  /** Keep every failing member's name in roll-ups, not only the first SAMPLE. */
+  allFailures?: boolean;
 }
 
 export interface Context {
@@ -200,6 +202,8 @@ export interface Context {
   /** Whether the check being evaluated is the indicator's own `check` (the first tier's, or inherited): a
    *  stated 达标 refers to that line, not to a different target of another tier. */
   onBaseCheck: boolean;
+  /** How many member names a roll-up keeps per list (every one with --all-failures). */
+  sampleLimit: number;
   /** Memo of member outcomes, keyed by check and entity, so nested roll-ups stay linear. */
   memo: WeakMap<Check, WeakMap<Entity, Outcome>>;
   /** Memo of tree walks (members, absent places, gaps) per entity and level. */

@@ -27,6 +27,8 @@ export interface RenderOptions {
   width: number;
   /** What the run fails on (--fail-on): CI formats mark those results as errors. */
   failOn?: FailOn;
+  /** --all-failures: roll-ups name every member that falls short (CSV gives them a column). */
+  allFailures?: boolean;
 }
 
 /** Where a report goes: a file, stdout, or a string in tests. */

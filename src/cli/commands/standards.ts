@@ -1,10 +1,8 @@
 // dabiao standards list | show <id> [indicator]
 import { Command, Option } from 'commander';
-import { builtinIds, readStandard } from '../io.js';
 import type { Terminal } from '../terminal.js';
-import { parseIndicators } from '../options.js';
 import { say } from '../../i18n/message.js';
-import { showIndicator, showStandard, standardJson } from '../../report/standard-text.js';
+import { builtinIndex, type BuiltinSummary } from '../../standard/builtins.js';
 
 export function standardsCommand(term: Terminal): Command {
   const cmd = new Command('standards').description('list the built-in standards, or show one');
@@ -12,13 +10,20 @@ export function standardsCommand(term: Terminal): Command {
     .command('list')
     .description('list the built-in standards')
     .addOption(new Option('-f, --format <format>').choices(['table', 'json']).default('table'))
-    .action((opts: { format: 'table' | 'json' }) => {
-      const all = builtinIds().map((id) => readStandard(id));
+    .action(async (opts: { format: 'table' | 'json' }) => {
+      // The build writes an index of the built-ins; reading them whole is the fallback when a rule file is newer.
+      const all = builtinIndex() ?? (await summaries());
       if (opts.format === 'json') {
-        term.stdout(`${JSON.stringify(all.map((s) => ({ id: s.id, title: s.title, issuer: s.issuer, date: s.document.date, indicators: s.indicators.length, levels: s.levels.map((l) => l.name), tiers: s.tiers.map((t) => t.id) })), null, 2)}\n`);
+        const rows = all.map((s) => ({ id: s.id, title: s.title, issuer: s.issuer, date: s.date, indicators: s.indicators, levels: s.levels.map((l) => l.name), tiers: s.tiers.map((t) => t.id) }));
+        term.stdout(`${JSON.stringify(rows, null, 2)}\n`);
         return;
       }
-      term.stdout(all.map((s) => `${s.id.padEnd(12)} ${s.title}（${s.issuer}，${s.document.date}）— ${s.indicators.length} 项；层级 ${s.levels.map((l) => l.name).join(' → ')}；目标 ${s.tiers.map((t) => t.name).join(' / ')}`).join('\n') + '\n');
+      const en = term.lang === 'en';
+      const line = (s: BuiltinSummary) =>
+        en
+          ? `${s.id.padEnd(12)} ${s.titleEn ?? s.title} (${s.issuer}, ${s.date}) — ${s.indicators} indicators; levels ${s.levels.map((l) => l.nameEn ?? l.name).join(' → ')}; tiers ${s.tiers.map((t) => t.nameEn ?? t.name).join(' / ')}`
+          : `${s.id.padEnd(12)} ${s.title}（${s.issuer}，${s.date}）— ${s.indicators} 项；层级 ${s.levels.map((l) => l.name).join(' → ')}；目标 ${s.tiers.map((t) => t.name).join(' / ')}`;
+      term.stdout(all.map(line).join('\n') + '\n');
     });
   cmd
     .command('show')
@@ -26,8 +31,13 @@ export function standardsCommand(term: Terminal): Command {
     .argument('<standard>', 'built-in id or rule file')
     .argument('[indicator]', 'indicator id')
     .addOption(new Option('-f, --format <format>').choices(['text', 'json']).default('text'))
-    .action((ref: string, indicatorId: string | undefined, opts: { format: 'text' | 'json' }) => {
-      const std = readStandard(ref);
+    .action(async (ref: string, indicatorId: string | undefined, opts: { format: 'text' | 'json' }) => {
+      const [{ readStandard }, { parseIndicators }, { showIndicator, showStandard, standardJson }] = await Promise.all([
+        import('../io.js'),
+        import('../options.js'),
+        import('../../report/standard-text.js'),
+      ]);
+      const std = await readStandard(ref);
       const id = indicatorId ? parseIndicators(std, [indicatorId], say('指标', 'indicator'))![0] : undefined;
       if (opts.format === 'json') {
         const full = standardJson(std);
@@ -37,4 +47,19 @@ export function standardsCommand(term: Terminal): Command {
       }
     });
   return cmd;
+}
+
+async function summaries(): Promise<BuiltinSummary[]> {
+  const { builtinIds, readStandard } = await import('../io.js');
+  const all = await Promise.all(builtinIds().map((id) => readStandard(id)));
+  return all.map((s) => ({
+    id: s.id,
+    title: s.title,
+    titleEn: s.titleEn,
+    issuer: s.issuer,
+    date: s.document.date,
+    indicators: s.indicators.length,
+    levels: s.levels.map((l) => ({ name: l.name, nameEn: l.nameEn })),
+    tiers: s.tiers.map((t) => ({ id: t.id, name: t.name, nameEn: t.nameEn })),
+  }));
 }

@@ -1,13 +1,9 @@
 // dabiao template: a blank data sheet for one level, header plus one row per known (or example) entity.
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { readStandard } from '../io.js';
-import { parseLevel } from '../options.js';
 import { say } from '../../i18n/message.js';
 import { UsageError } from '../errors.js';
-import { writeText } from '../write-target.js';
 import type { Terminal } from '../terminal.js';
-import { templateCsv, templateJson } from '../../report/template.js';
 
 export function templateCommand(term: Terminal): Command {
   return new Command('template')
@@ -17,8 +13,14 @@ export function templateCommand(term: Terminal): Command {
     .addOption(new Option('-f, --format <format>').choices(['csv', 'json']).default('csv'))
     .option('-o, --output <file>', 'write to a file instead of stdout (an existing file only with --force)')
     .option('--force', 'overwrite an existing file')
-    .action((opts: { standard: string; level?: string; format: 'csv' | 'json'; output?: string; force?: boolean }) => {
-      const std = readStandard(opts.standard);
+    .action(async (opts: { standard: string; level?: string; format: 'csv' | 'json'; output?: string; force?: boolean }) => {
+      const [{ readStandard }, { parseLevel }, { writeText }, { templateCsv, templateJson }] = await Promise.all([
+        import('../io.js'),
+        import('../options.js'),
+        import('../write-target.js'),
+        import('../../report/template.js'),
+      ]);
+      const std = await readStandard(opts.standard);
       const level = parseLevel(std, opts.level) ?? std.levels[0]!.id;
       const text = opts.format === 'json' ? templateJson(std, level) : templateCsv(std, level);
       // A filled-in sheet is hours of an analyst's work: never overwritten by a blank one unless asked.

@@ -1,8 +1,6 @@
 // dabiao validate-standard: lint a rule file; every problem as file:line:col. Errors exit 2; warnings are
 // printed and, with --strict, exit 1.
 import { Command } from 'commander';
-import { readStandard } from '../io.js';
-import { formatProblem } from '../../standard/load.js';
 import { say } from '../../i18n/message.js';
 import type { Terminal } from '../terminal.js';
 
@@ -11,8 +9,9 @@ export function validateStandardCommand(term: Terminal): Command {
     .description('check a rule file and report every problem as file:line:col')
     .argument('<file>', 'rule file (.yaml) or built-in id')
     .option('--strict', 'exit 1 when there are warnings')
-    .action((file: string, opts: { strict?: boolean }) => {
-      const std = readStandard(file);
+    .action(async (file: string, opts: { strict?: boolean }) => {
+      const [{ readStandard }, { formatProblem }] = await Promise.all([import('../io.js'), import('../../standard/load.js')]);
+      const std = await readStandard(file, { compiled: false });
       const warnings = std.warnings ?? [];
       for (const w of warnings) term.stderr(formatProblem({ ...w, message: say(`警告：${w.message.zh}`, `warning: ${w.message.en}`) }, term.lang));
       const [checks, metrics, levels, tiers, n] = [std.indicators.length, std.metrics.length, std.levels.length, std.tiers.map((t) => t.id).join('/'), warnings.length];

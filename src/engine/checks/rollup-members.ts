@@ -51,7 +51,7 @@ function undecided(t: Tally): Status {
 
 /** The members' results: rows kept in memory, and bottom-level rows counted as they were read. */
 export function memberTally(check: MemberCheck, part: Partition, ctx: Context): MemberTally {
-  const m = emptyTally();
+  const m = emptyTally(ctx.sampleLimit);
   for (const e of part.members) addOutcome(m, e.name, outcomeOf(check.check, e, ctx), false, e.origin);
   for (const e of part.kindUnknown) addOutcome(m, e.name, outcomeOf(check.check, e, ctx), true, e.origin);
   for (const p of part.leafParents) {

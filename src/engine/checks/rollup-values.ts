@@ -33,7 +33,7 @@ function aggregate(check: SumCheck | MeanCheck, entity: Entity, ctx: Context): O
     }
   }
   // The members' values: rows kept in memory, and bottom-level rows totalled as they were read.
-  const t = emptyTally();
+  const t = emptyTally(ctx.sampleLimit);
   for (const m of part.members) {
     const r = read(m, check.metric, ctx);
     if ('na' in r) continue;

@@ -5,6 +5,7 @@ import type { Formatter, RenderOptions, Report, Sink } from '../types.js';
 import { words } from '../../i18n/words.js';
 import { resultRow, ROW_HEADERS, type ResultRow } from '../rows.js';
 import { CHANGE_WORDS } from '../compare-words.js';
+import type { Outcome } from '../../engine/types.js';
 
 /** OWASP CSV injection: a cell starting with = + - @ (or tab / CR) gets a leading apostrophe. Numbers stay numbers. */
 export function neutralise(cell: unknown): unknown {
@@ -24,10 +25,12 @@ const COLUMNS: (keyof ResultRow)[] = ['entity', 'path', 'level', 'indicator', 't
 async function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): Promise<void> {
   const w = words(report.evaluation.standard, options.lang);
   const row = writer(sink);
-  row(COLUMNS.map((c) => ROW_HEADERS[options.lang][c]));
+  // --all-failures: one more column, every member that falls short (the gap text names the first few).
+  const members = options.allFailures ? [options.lang === 'en' ? 'members short' : '未达标成员'] : [];
+  row([...COLUMNS.map((c) => ROW_HEADERS[options.lang][c]), ...members]);
   for await (const r of report.evaluation.results) {
     const x = resultRow(r, report.evaluation.standard, w);
-    row(COLUMNS.map((c) => x[c] ?? ''));
+    row([...COLUMNS.map((c) => x[c] ?? ''), ...(options.allFailures ? [membersShort(r).join(options.lang === 'en' ? ', ' : '、')] : [])]);
   }
 }
 
@@ -65,3 +68,15 @@ function compare(report: Extract<Report, { kind: 'compare' }>, options: RenderOp
 }
 
 export const csv: Formatter = { check, gaps, compare };
+
+/** Every member named as falling short anywhere in a result's outcome, once each, in order. */
+function membersShort(o: Outcome): string[] {
+  const names = new Set<string>();
+  const stack: Outcome[] = [o];
+  while (stack.length) {
+    const x = stack.shift()!;
+    for (const n of x.shortfall ?? []) names.add(n);
+    stack.push(...(x.parts ?? []));
+  }
+  return [...names];
+}
