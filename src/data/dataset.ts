@@ -25,6 +25,8 @@ export interface Entity {
   origin?: { file: string; line: number };
   /** Where each of its values was read (metric key → file, line, column): annotations land on that cell. */
   cells?: Map<string, { file: string; line: number; col: number }>;
+  /** Or, for a row read on its own: the column of each value on the `origin` line (one map per table). */
+  columns?: ReadonlyMap<string, number>;
   /** Bottom-level rows directly under it, counted as they were read and not kept (see engine/leaves.ts). */
   leaves?: LeafStats;
 }
@@ -191,49 +193,10 @@ export function valueReader(std: Standard, report: Report) {
     for (const d of rows) {
       for (const { target, cell } of d.values) {
         if (cell.value === null || cell.value === undefined || String(cell.value).trim() === '') continue;
-        for (const metric of metricsFor(target, entity, d, cell)) {
-          if (!metric.levels.includes(entity.level)) {
-            const where = metric.levels.map((l) => levelNameOf(std, l)).join('、');
-            report.warn({
-              file: d.file,
-              line: cell.line,
-              col: cell.col,
-              message: say(
-                `“${cell.header}”（${metric.label}）只在${where}填报，${levelName(entity)}“${entity.name}”不填此项，已忽略`,
-                `"${cell.header}" (${metric.label}) is kept for ${where}, not for ${levelName(entity)} "${entity.name}"; ignored`,
-              ),
-            });
-            continue;
-          }
-          const parsed = parseValue(cell.value, metric);
-          if (parsed.ok) {
-            const before = entity.values.get(metric.key);
-            if (before) {
-              // Two files may repeat a figure; they may not disagree on it.
-              if (JSON.stringify(before) !== JSON.stringify(parsed.value)) {
-                const first = cellsOf.get(entity)?.get(metric.key);
-                err(
-                  d.file,
-                  cell.line,
-                  cell.col,
-                  say(
-                    `“${d.name}”的“${metric.label}”填了两个不同的值${first ? `（第一次在 ${first.file} 第 ${first.cell.line} 行）` : ''}`,
-                    `"${metric.label}" for "${d.name}" is given twice with different values${first ? ` (first in ${first.file} line ${first.cell.line})` : ''}`,
-                  ),
-                );
-              }
-              continue;
-            }
-            entity.values.set(metric.key, parsed.value);
-            if (!cellsOf.has(entity)) cellsOf.set(entity, new Map());
-            cellsOf.get(entity)!.set(metric.key, { file: d.file, cell });
-            if (keepCells) (entity.cells ??= new Map()).set(metric.key, { file: d.file, line: cell.line, col: cell.col });
-            const w = parsed.warning;
-            if (w) report.warn({ file: d.file, line: cell.line, col: cell.col, message: say(`“${cell.header}”列：${w.zh}`, `${cell.header}: ${w.en}`) });
-          } else if (!parsed.missing) {
-            err(d.file, cell.line, cell.col, say(`“${cell.header}”列：${parsed.error.zh}`, `column "${cell.header}": ${parsed.error.en}`));
-          }
-        }
+        let placed = cellsOf.get(entity);
+        if (!placed) cellsOf.set(entity, (placed = new Map()));
+        const metrics = metricsFor(target, entity, d, cell);
+        readCell(entity, d.file, cell, metrics, placed, keepCells);
       }
       for (const { target, cell } of d.evidence) {
         const text = String(cell.value ?? '').trim();
@@ -241,6 +204,66 @@ export function valueReader(std: Standard, report: Report) {
         for (const metric of metricsFor(target, entity, d, cell)) entity.evidence.set(metric.key, text);
       }
     }
+  }
+
+  /** One value cell, read for each metric it fills; `placed` holds where the entity's values were read. */
+  function readCell(entity: Entity, file: string, cell: Cell, metrics: Metric[], placed: Placed, keepCells: boolean): void {
+    for (const metric of metrics) {
+      if (!metric.levels.includes(entity.level)) {
+        const where = metric.levels.map((l) => levelNameOf(std, l)).join('、');
+        report.warn({
+          file,
+          line: cell.line,
+          col: cell.col,
+          message: say(
+            `“${cell.header}”（${metric.label}）只在${where}填报，${levelName(entity)}“${entity.name}”不填此项，已忽略`,
+            `"${cell.header}" (${metric.label}) is kept for ${where}, not for ${levelName(entity)} "${entity.name}"; ignored`,
+          ),
+        });
+        continue;
+      }
+      const parsed = parseValue(cell.value, metric);
+      if (parsed.ok) {
+        const before = entity.values.get(metric.key);
+        if (before) {
+          // Two files may repeat a figure; they may not disagree on it.
+          if (JSON.stringify(before) !== JSON.stringify(parsed.value)) {
+            const first = placed.get(metric.key);
+            err(
+              file,
+              cell.line,
+              cell.col,
+              say(
+                `“${entity.name}”的“${metric.label}”填了两个不同的值${first ? `（第一次在 ${first.file} 第 ${first.cell.line} 行）` : ''}`,
+                `"${metric.label}" for "${entity.name}" is given twice with different values${first ? ` (first in ${first.file} line ${first.cell.line})` : ''}`,
+              ),
+            );
+          }
+          continue;
+        }
+        entity.values.set(metric.key, parsed.value);
+        placed.set(metric.key, { file, cell });
+        if (keepCells) (entity.cells ??= new Map()).set(metric.key, { file, line: cell.line, col: cell.col });
+        const w = parsed.warning;
+        if (w) report.warn({ file, line: cell.line, col: cell.col, message: say(`“${cell.header}”列：${w.zh}`, `${cell.header}: ${w.en}`) });
+      } else if (!parsed.missing) {
+        err(file, cell.line, cell.col, say(`“${cell.header}”列：${parsed.error.zh}`, `column "${cell.header}": ${parsed.error.en}`));
+      }
+    }
+  }
+
+  /** The metrics an indicator-id column fills at a level (none: it is not one value there). */
+  function metricsAt(target: Metric | Indicator, level: string): Metric[] {
+    return isIndicator(target) ? indicatorMetricsAt(target, level, metricMap).map((k) => metricMap.get(k)!) : [target];
+  }
+
+  /** The error for a value in an indicator-id column that is not one value at the level. */
+  function notOneValue(target: Indicator, level: string, header: string) {
+    const name = levelNameOf(std, level);
+    return say(
+      `“${header}”列：${target.id} 在${name}一级不是用一个数值衡量的；请填写它的各数据项（见 dabiao standards show ${std.id} ${target.id}）`,
+      `column "${header}": ${target.id} is not measured by one value at ${name} level; use its data items (dabiao standards show ${std.id} ${target.id})`,
+    );
   }
 
   // A rate computed from its parts (12 stations in 10 townships) can be as impossible as one written down.
@@ -271,21 +294,18 @@ export function valueReader(std: Standard, report: Report) {
   }
 
   function metricsFor(target: Metric | Indicator, entity: Entity, d: Draft, cell: Cell): Metric[] {
-    if (!isIndicator(target)) return [target];
-    const keys = indicatorMetricsAt(target, entity.level, metricMap);
-    if (keys.length === 0 && String(cell.value ?? '').trim() !== '') {
-      err(
-        d.file,
-        cell.line,
-        cell.col,
-        say(
-          `“${cell.header}”列：${target.id} 在${levelName(entity)}一级不是用一个数值衡量的；请填写它的各数据项（见 dabiao standards show ${std.id} ${target.id}）`,
-          `column "${cell.header}": ${target.id} is not measured by one value at ${levelName(entity)} level; use its data items (dabiao standards show ${std.id} ${target.id})`,
-        ),
-      );
-    }
-    return keys.map((k) => metricMap.get(k)!);
+    const metrics = metricsAt(target, entity.level);
+    if (metrics.length === 0 && isIndicator(target) && String(cell.value ?? '').trim() !== '') err(d.file, cell.line, cell.col, notOneValue(target, entity.level, cell.header));
+    return metrics;
   }
 
-  return { read, ratios };
+  return { read, readCell, ratios, metricsAt, notOneValue };
+}
+
+/** Where an entity's value for a metric was read, if it was. */
+export function cellOf(entity: Entity, key: string): { file: string; line: number; col: number } | undefined {
+  const cell = entity.cells?.get(key);
+  if (cell) return cell;
+  const col = entity.columns?.get(key);
+  return col !== undefined && entity.origin && entity.values.has(key) ? { file: entity.origin.file, line: entity.origin.line, col } : undefined;
 }

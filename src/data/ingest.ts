@@ -11,7 +11,7 @@ import { HashSet64 } from '../util/hash-set.js';
 import { assemble, problemBook, valueReader, type Dataset, type Entity, type LeafStats } from './dataset.js';
 import type { Cell, DataWarning, RawRow } from './records.js';
 import type { Report } from './report.js';
-import { tableReader, targetsOf, duplicateEntity, type Draft } from './rows.js';
+import { tableReader, targetsOf, duplicateEntity, type Draft, type WideLayout } from './rows.js';
 import type { Source, SourceRow } from './source.js';
 
 /** Takes bottom-level rows as they are read, and gives their counts by parent cell at the end. */
@@ -49,7 +49,7 @@ export async function ingest(std: Standard, openers: Opener[], opts: IngestOptio
   const book = problemBook();
   const targets = targetsOf(std);
   const leafWarnings = cappedWarnings(book.report);
-  const maker = leafMaker(std, { err: book.report.err, warn: leafWarnings.warn });
+  const leafReport: Report = { err: book.report.err, warn: leafWarnings.warn };
   const drafts: Draft[] = [];
   const proxies = new Map<string, Draft>();
   const seenLeaf = new HashSet64();
@@ -64,36 +64,37 @@ export async function ingest(std: Standard, openers: Opener[], opts: IngestOptio
     inputs.push({ file: source.file, ...(source.encoding ? { encoding: source.encoding } : {}) });
     const reader = tableReader(targets, source, book.report);
     if (!reader) continue;
+    const leaves = opts.leaves && reader.layout ? leafReader(std, source, reader.layout, leafReport) : undefined;
     const seen = new Map<string, number>();
     let n = 0;
-    opts.onProgress?.(source, 0);
-    for await (const row of source.rows) {
-      if (++n % 4096 === 0) opts.onProgress?.(source, n);
-      const d = reader.row(rawRow(source, row));
-      if (!d) continue;
-      const parent = String(d.parentCell?.value ?? '').trim();
-      const leaf = opts.leaves && !reader.long ? maker.make(d) : undefined;
-      if (leaf) {
-        const first = seenLeaf.add(`${parent}\u0000${d.name}`, fileNo * 2 ** 32 + d.line);
-        if (first !== undefined) {
-          book.report.err(d.file, d.line, undefined, duplicateLeaf(d.name, first, fileNo, files));
-        } else {
-          leafRows++;
-          leafNames?.add(d.name, 0);
-          if (!proxies.has(parent)) proxies.set(parent, { ...d, values: [], evidence: [], kindCell: undefined, proxy: parent });
-          opts.leaves!.add(leaf, parent);
+    for await (const batch of source.batches) {
+      opts.onProgress?.(source, n);
+      for (const row of batch) {
+        n++;
+        const leaf = leaves?.read(row);
+        if (leaf) {
+          const first = seenLeaf.add(`${leaf.parentText}\u0000${leaf.entity.name}`, fileNo * 2 ** 32 + row.line);
+          if (first !== undefined) book.report.err(source.file, row.line, undefined, duplicateLeaf(leaf.entity.name, first, fileNo, files));
+          else {
+            leafRows++;
+            leafNames?.add(leaf.entity.name, 0);
+            if (!proxies.has(leaf.parentText)) proxies.set(leaf.parentText, leaves!.proxy(row, leaf.parentText));
+            opts.leaves!.add(leaf.entity, leaf.parentText);
+          }
+        } else if (leaf === undefined) {
+          const d = reader.row(rawRow(source, row));
+          if (!d) continue;
+          const key = `${d.name}\u0000${d.parentCell?.value ?? ''}`;
+          const first = seen.get(key);
+          if (first !== undefined) book.report.err(d.file, d.line, undefined, duplicateEntity(d.name, first));
+          else {
+            seen.set(key, d.line);
+            drafts.push(d);
+          }
         }
-      } else {
-        const key = `${d.name}\u0000${d.parentCell?.value ?? ''}`;
-        const first = seen.get(key);
-        if (first !== undefined) book.report.err(d.file, d.line, undefined, duplicateEntity(d.name, first));
-        else {
-          seen.set(key, d.line);
-          drafts.push(d);
-        }
+        // Past twenty errors the rest of a million rows would only repeat them.
+        if (book.errors.length >= MAX_ERRORS) break reading;
       }
-      // Past twenty errors the rest of a million rows would only repeat them.
-      if (book.errors.length >= MAX_ERRORS) break reading;
     }
     opts.onProgress?.(source, n);
     drafts.push(...reader.end());
@@ -112,17 +113,18 @@ export async function ingest(std: Standard, openers: Opener[], opts: IngestOptio
 export async function* rereadLeaves(std: Standard, openers: Opener[], parentOf: Map<string, Entity>): AsyncGenerator<Entity> {
   const quiet: Report = { err: () => {}, warn: () => {} };
   const targets = targetsOf(std);
-  const maker = leafMaker(std, quiet);
   for (const open of openers) {
     const source = await open();
-    const reader = tableReader(targets, source, quiet);
-    if (!reader || reader.long) continue;
-    for await (const row of source.rows) {
-      const d = reader.row(rawRow(source, row));
-      const leaf = d && maker.make(d);
-      if (!leaf) continue;
-      leaf.parent = parentOf.get(String(d.parentCell?.value ?? '').trim());
-      yield leaf;
+    const layout = tableReader(targets, source, quiet)?.layout;
+    if (!layout) continue;
+    const leaves = leafReader(std, source, layout, quiet);
+    for await (const batch of source.batches) {
+      for (const row of batch) {
+        const leaf = leaves.read(row);
+        if (!leaf) continue;
+        leaf.entity.parent = parentOf.get(leaf.parentText);
+        yield leaf.entity;
+      }
     }
   }
 }
@@ -137,43 +139,92 @@ function rawRow(source: Source, row: SourceRow): RawRow {
   return { file: source.file, line: row.line, cells };
 }
 
-/** Turns a draft whose level cell names the bottom level (or one of its kinds) into an entity with its values. */
-function leafMaker(std: Standard, report: Report) {
+const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+
+/**
+ * Reads the rows of a wide table whose level cell names the bottom level (or one of its kinds) straight into
+ * entities: the columns are worked out once per table, and only the row's own values are allocated. `read`
+ * gives undefined for a row of another level, null for a bottom-level row too broken to count (its error is
+ * reported).
+ */
+function leafReader(std: Standard, source: Source, layout: WideLayout, report: Report) {
   const bottom = std.levels[std.levels.length - 1]!;
   const lookup = levelLookup(std.levels);
   const kinds = kindLookup(std.levels);
   const values = valueReader(std, report);
+  const file = source.file;
+  const at = (row: SourceRow, i: number) => row.at?.(i) ?? { line: row.line, col: source.headers[i]!.col };
+  // What a level cell says, worked out once per text: another level, or the bottom level (and which kind).
+  const levelOf = new Map<string, { leaf: boolean; kind?: string }>();
+  const levelText = (t: string) => {
+    let r = levelOf.get(t);
+    if (!r) levelOf.set(t, (r = lookup(t)?.id === bottom.id ? { leaf: true, kind: kinds(t)?.kind?.id } : { leaf: false }));
+    return r;
+  };
+  const columns = layout.values.map(({ index, target }) => ({ index, target, header: source.headers[index]!.name, metrics: values.metricsAt(target, bottom.id) }));
+  const evidence = layout.evidence.map(({ index, target }) => ({ index, metrics: values.metricsAt(target, bottom.id) }));
+  // Where a leaf's values are, for a table whose values sit in their header's column: one map for the table.
+  const colOf = new Map<string, number>();
+  for (const c of columns) for (const m of c.metrics) if (!colOf.has(m.key)) colOf.set(m.key, source.headers[c.index]!.col);
+
   return {
-    make(d: Draft): Entity | undefined {
-      if (!d.levelCell) return undefined;
-      const text = String(d.levelCell.value).trim();
-      if (lookup(text)?.id !== bottom.id) return undefined;
-      let kind = kinds(text)?.kind?.id;
-      if (d.kindCell) {
-        const k = String(d.kindCell.value).trim();
-        const found = kinds(k);
-        const named = found?.level.id === bottom.id ? found.kind : undefined;
-        if (!named) {
-          const names = bottom.kinds.map((x) => x.name);
-          report.err(
-            d.file,
-            d.kindCell.line,
-            d.kindCell.col,
-            names.length
-              ? say(`“${k}”不是${bottom.name}的类型；类型有：${names.join('、')}`, `"${k}" is not a kind of ${bottom.name}; kinds: ${names.join(' / ')}`)
-              : say(`${bottom.name}不分类型，这里的“${k}”无从区分`, `${bottom.name} has no kinds; "${k}" cannot be told apart here`),
-          );
-        } else if (kind && kind !== named.id) {
-          report.err(d.file, d.kindCell.line, d.kindCell.col, say(`“${d.name}”填了两个不同的类型`, `"${d.name}" is given two kinds`));
-        } else kind = named.id;
+    read(row: SourceRow): { entity: Entity; parentText: string } | null | undefined {
+      if (layout.level === undefined) return undefined;
+      const lv = text(row.values[layout.level]);
+      if (!lv || !levelText(lv).leaf) return undefined;
+      const name = text(row.values[layout.entity]);
+      if (!name) {
+        report.err(file, row.line, undefined, say('这一行没有填名称', 'row has no entity name'));
+        return null;
       }
-      const leaf: Entity = { name: d.name, level: bottom.id, depth: bottom.depth, children: [], values: new Map(), evidence: new Map(), origin: { file: d.file, line: d.line } };
-      if (kind) leaf.kind = kind;
-      const placed = new Map<Entity, Map<string, { file: string; cell: Cell }>>();
-      values.read(leaf, [d], placed);
-      const mine = placed.get(leaf);
-      if (mine) values.ratios(leaf, mine);
-      return leaf;
+      let kind = levelText(lv).kind;
+      if (layout.kind !== undefined) {
+        const k = text(row.values[layout.kind]);
+        if (k) {
+          const found = kinds(k);
+          const named = found?.level.id === bottom.id ? found.kind : undefined;
+          const where = at(row, layout.kind);
+          if (!named) {
+            const names = bottom.kinds.map((x) => x.name);
+            report.err(
+              file,
+              where.line,
+              where.col,
+              names.length
+                ? say(`“${k}”不是${bottom.name}的类型；类型有：${names.join('、')}`, `"${k}" is not a kind of ${bottom.name}; kinds: ${names.join(' / ')}`)
+                : say(`${bottom.name}不分类型，这里的“${k}”无从区分`, `${bottom.name} has no kinds; "${k}" cannot be told apart here`),
+            );
+          } else if (kind && kind !== named.id) report.err(file, where.line, where.col, say(`“${name}”填了两个不同的类型`, `"${name}" is given two kinds`));
+          else kind = named.id;
+        }
+      }
+      const entity: Entity = { name, level: bottom.id, depth: bottom.depth, children: [], values: new Map(), evidence: new Map(), origin: { file, line: row.line } };
+      if (kind) entity.kind = kind;
+      const placed = new Map<string, { file: string; cell: Cell }>();
+      for (const c of columns) {
+        const value = row.values[c.index];
+        if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
+        const p = at(row, c.index);
+        const cell: Cell = { header: c.header, value, line: p.line, col: p.col };
+        if (c.metrics.length === 0 && 'check' in c.target) report.err(file, p.line, p.col, values.notOneValue(c.target, bottom.id, c.header));
+        values.readCell(entity, file, cell, c.metrics, placed, Boolean(row.at));
+      }
+      for (const e of evidence) {
+        const t = text(row.values[e.index]);
+        if (t) for (const m of e.metrics) entity.evidence.set(m.key, t);
+      }
+      if (placed.size) values.ratios(entity, placed);
+      if (!row.at) entity.columns = colOf;
+      return { entity, parentText: layout.parent === undefined ? '' : text(row.values[layout.parent]) };
+    },
+    /** A stand-in for the rows under one parent cell, placed in the tree like a row (rows.ts `proxy`). */
+    proxy(row: SourceRow, parentText: string): Draft {
+      const cellAt = (i: number | undefined): Cell | undefined => {
+        if (i === undefined || !text(row.values[i])) return undefined;
+        const p = at(row, i);
+        return { header: source.headers[i]!.name, value: row.values[i], line: p.line, col: p.col };
+      };
+      return { name: text(row.values[layout.entity]), levelCell: cellAt(layout.level), parentCell: cellAt(layout.parent), file, line: row.line, values: [], evidence: [], proxy: parentText };
     },
   };
 }

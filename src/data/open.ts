@@ -90,7 +90,8 @@ export async function openSource(file: string, opts: OpenOptions): Promise<Sourc
 /** A table already in memory (JSON) as a Source: values line up with the union of its keys. */
 export function fromTable(table: RawTable, encoding: string | undefined, size: number): Source {
   const index = new Map(table.headers.map((h, i) => [h.name, i]));
-  async function* rows(): AsyncGenerator<SourceRow> {
+  async function* batches(): AsyncGenerator<SourceRow[]> {
+    const out: SourceRow[] = [];
     for (const row of table.rows) {
       const values: unknown[] = new Array(table.headers.length).fill(undefined);
       const at: { line: number; col: number }[] = table.headers.map(() => ({ line: row.line, col: 1 }));
@@ -99,8 +100,9 @@ export function fromTable(table: RawTable, encoding: string | undefined, size: n
         values[i] = c.value;
         at[i] = { line: c.line, col: c.col };
       }
-      yield { line: row.line, values, at: (i) => at[i]! };
+      out.push({ line: row.line, values, at: (i) => at[i]! });
     }
+    yield out;
   }
-  return { file: table.file, encoding, headers: table.headers, rows: rows(), progress: () => ({ done: size, total: size }) };
+  return { file: table.file, encoding, headers: table.headers, batches: batches(), progress: () => ({ done: size, total: size }) };
 }

@@ -45,8 +45,19 @@ const ROLE_NAMES: Record<Role, Message> = {
 export interface TableReader {
   file: string;
   long: boolean;
+  /** For a wide table: which column (0-based) holds what. */
+  layout?: WideLayout;
   row(row: RawRow): Draft | undefined;
   end(): Draft[];
+}
+
+export interface WideLayout {
+  entity: number;
+  level?: number;
+  kind?: number;
+  parent?: number;
+  values: { index: number; target: Metric | Indicator }[];
+  evidence: { index: number; target: Metric | Indicator }[];
 }
 
 export interface Targets {
@@ -139,9 +150,16 @@ export function tableReader(targets: Targets, table: { file: string; headers: Ra
       }
       columns.set(h.name, target);
     }
+    const layout: WideLayout = { entity: -1, values: [], evidence: [] };
+    table.headers.forEach((h, index) => {
+      const c = columns.get(h.name);
+      if (c === 'entity' || c === 'level' || c === 'kind' || c === 'parent') layout[c] = index;
+      else if (c && typeof c === 'object') (c.role === 'metric' || c.role === 'indicator' ? layout.values : layout.evidence).push({ index, target: targetOf(c) });
+    });
     return {
       file: table.file,
       long: false,
+      layout,
       row(row) {
         const d = newDraft(table.file, row.line);
         for (const cell of row.cells) {

@@ -21,7 +21,8 @@ export interface Source {
   file: string;
   encoding?: string;
   headers: SourceHeader[];
-  rows: AsyncIterable<SourceRow>;
+  /** The rows in batches, as they are read (a batch per piece of the file: no promise per row). */
+  batches: AsyncIterable<SourceRow[]>;
   /** Bytes read so far and in all, for a progress bar (total 0 when unknown). */
   progress?: () => { done: number; total: number };
 }

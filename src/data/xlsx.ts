@@ -86,8 +86,9 @@ export async function openXlsx(file: string, name: string, opts: XlsxOptions = {
     }
     headers.push({ name: names[i]!, col: i + 1, line: head.line });
   }
-  async function* data(): AsyncGenerator<SourceRow> {
+  async function* data(): AsyncGenerator<SourceRow[]> {
     let any = false;
+    let batch: SourceRow[] = [];
     for await (const row of { [Symbol.asyncIterator]: () => rows }) {
       row.cells.forEach((v, i) => {
         const outside = i >= width || i < start;
@@ -98,18 +99,23 @@ export async function openXlsx(file: string, name: string, opts: XlsxOptions = {
         }
       });
       any = true;
-      yield { line: row.line, values: headers.map((h) => row.cells[h.col - 1] ?? null) };
+      batch.push({ line: row.line, values: headers.map((h) => row.cells[h.col - 1] ?? null) });
+      if (batch.length >= 1024) {
+        yield batch;
+        batch = [];
+      }
     }
+    if (batch.length) yield batch;
     if (!any) throw new DataError(name, head.line, undefined, say(`工作表“${sheet}”只有表头，没有数据行`, `sheet "${sheet}" has a header but no data rows`));
   }
-  return { file: name, headers, rows: data() };
+  return { file: name, headers, batches: data() };
 }
 
 /** One sheet as the same RawTable the CSV reader gives: header cells, then one row per data row. */
 export async function readXlsx(file: string, opts: XlsxOptions = {}): Promise<RawTable> {
   const source = await openXlsx(file, file, opts);
   const rows: RawTable['rows'] = [];
-  for await (const row of source.rows) {
+  for await (const batch of source.batches) for (const row of batch) {
     rows.push({ file, line: row.line, cells: source.headers.map((h, i) => ({ header: h.name, value: row.values[i], line: row.line, col: h.col })) });
   }
   return { file, headers: source.headers, rows };

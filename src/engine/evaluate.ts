@@ -174,6 +174,15 @@ export function* keptOrder(dataset: Dataset, standard: Standard): Generator<Enti
   for (const e of dataset.entities) if (e.level === bottom) yield e;
 }
 
+/**
+ * Lets go of what was worked out about an entity (its members' outcomes, its partitions). Entities come in tree
+ * order, so every roll-up that could reuse it — its ancestors' — has been judged by the time the entity has.
+ */
+function forget(entity: Entity, ctx: Context): void {
+  ctx.memo.delete(entity);
+  ctx.tree.delete(entity);
+}
+
 /** Gathers every result: for tests, comparisons and small runs. */
 export function evaluate(standard: Standard, dataset: Dataset, options: EvaluateOptions = {}): Evaluated {
   const p = plan(standard, options);
@@ -191,7 +200,10 @@ export function evaluateStream(standard: Standard, dataset: Dataset, options: Ev
   const p = plan(standard, options);
   const ledger = new Ledger(options.waivers ?? []);
   async function* results(): AsyncGenerator<Result> {
-    for (const entity of keptOrder(dataset, standard)) for (const r of judge(entity, p)) yield ledger.add(r);
+    for (const entity of keptOrder(dataset, standard)) {
+      for (const r of judge(entity, p)) yield ledger.add(r);
+      forget(entity, p.ctx);
+    }
     if (leaves) for await (const leaf of leaves()) for (const r of judge(leaf, p)) yield ledger.add(r);
   }
   return { standard, tiers: p.tiers, asOf: options.asOf, indicators: p.indicators, results: results(), summary: ledger.summary, waivers: ledger.waivers, ledger };

@@ -2,14 +2,14 @@
 // bottom level, and only counts stay — on the entity named in its parent cell. The roll-ups at the levels above
 // then read those counts (members.ts, tallies.ts). Memory is flat in the number of bottom-level rows.
 import type { Check, Indicator, MeanCheck, Metric, Standard, SumCheck } from '../standard/types.js';
-import type { Entity, LeafStats } from '../data/dataset.js';
+import { cellOf, type Entity, type LeafStats } from '../data/dataset.js';
 import { walkChecks } from '../standard/walk.js';
 import type { Context, EvaluateOptions } from './types.js';
 import { checkFor, makeContext, selectIndicators } from './evaluate.js';
 import { evaluateCheck } from './evaluate-check.js';
 import { isMember } from './members.js';
 import { read } from './read.js';
-import { addOutcome, addValue, emptyTally, type At } from './tallies.js';
+import { addOutcome, addUnsure, addValue, emptyTally, type At } from './tallies.js';
 
 type Rollup = Extract<Check, { kind: 'each' | 'share' | 'count' | 'sum' | 'mean' }>;
 
@@ -84,15 +84,14 @@ export class LeafCollector {
       if (p.check.kind === 'sum' || p.check.kind === 'mean') {
         const value = member === undefined ? undefined : numberOf(leaf, p.check, ctx);
         if (value === null) continue;
-        if (member === undefined) {
-          t.unsure++;
-          if (t.unsureNames.length < 50) t.unsureNames.push(leaf.name);
-        }
-        addValue(t, leaf.name, value, value === undefined ? where(leaf, p.check) : undefined);
+        if (member === undefined) addUnsure(t, leaf.name);
+        addValue(t, leaf.name, value, value === undefined && !t.otherAt ? where(leaf, p.check) : undefined);
         continue;
       }
       const o = evaluateCheck(p.check.check, leaf, ctx);
-      addOutcome(t, leaf.name, o, member === undefined, o.status === 'pass' || o.status === 'na' ? undefined : where(leaf, p.check.check));
+      // Only the first failing (or unknown) member's cell is kept: look for it only until it is found.
+      const placeNeeded = o.status === 'fail' && member !== undefined ? !t.failAt : o.status !== 'pass' && o.status !== 'na' && !t.otherAt;
+      addOutcome(t, leaf.name, o, member === undefined, placeNeeded ? where(leaf, p.check.check) : undefined);
     }
   }
 
@@ -113,7 +112,7 @@ function numberOf(leaf: Entity, check: SumCheck | MeanCheck, ctx: Context): numb
 function where(leaf: Entity, check: Check): At | undefined {
   let at: At | undefined;
   walkChecks(check, [], (c) => {
-    if (!at && 'metric' in c && typeof c.metric === 'string') at = leaf.cells?.get(c.metric);
+    if (!at && 'metric' in c && typeof c.metric === 'string') at = cellOf(leaf, c.metric);
   });
   return at ?? leaf.origin;
 }

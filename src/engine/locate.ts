@@ -1,7 +1,7 @@
 // Where in the submitted files a result that is not met can be pointed at: the cell holding the value it turns
 // on, the row of the member that falls short (a street's 46小时), or else the entity's own row.
 import type { Check } from '../standard/types.js';
-import type { Entity } from '../data/dataset.js';
+import { cellOf, type Entity } from '../data/dataset.js';
 import { walkChecks } from '../standard/walk.js';
 import type { Outcome, Result } from './types.js';
 
@@ -15,7 +15,7 @@ export function locate(o: Outcome, entity: Entity): At | undefined {
     const x = stack.shift()!;
     if (MET.has(x.status)) continue;
     for (const key of metricsOf(x.check)) {
-      const cell = entity.cells?.get(key);
+      const cell = cellOf(entity, key);
       if (cell) return cell;
     }
     const name = x.shortfall?.[0] ?? x.unknown?.[0];
@@ -51,7 +51,7 @@ function memberCell(member: Entity, check: Check): At | undefined {
   let found: At | undefined;
   walkChecks(check, [], (c) => {
     if (found) return;
-    for (const key of metricsOf(c)) found ??= member.cells?.get(key);
+    for (const key of metricsOf(c)) found ??= cellOf(member, key);
   });
   return found;
 }

@@ -187,10 +187,10 @@ function absent(entity: Entity, level: string, depth: number, ctx: Context): { a
 }
 
 export function outcomeOf(check: Check, member: Entity, ctx: Context): Outcome {
-  let byEntity = ctx.memo.get(check);
-  if (!byEntity) ctx.memo.set(check, (byEntity = new WeakMap()));
-  let o = byEntity.get(member);
-  if (!o) byEntity.set(member, (o = evaluateCheck(check, member, ctx)));
+  let byCheck = ctx.memo.get(member);
+  if (!byCheck) ctx.memo.set(member, (byCheck = new Map()));
+  let o = byCheck.get(check);
+  if (!o) byCheck.set(check, (o = evaluateCheck(check, member, ctx)));
   return o;
 }
 

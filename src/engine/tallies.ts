@@ -9,7 +9,7 @@ export type At = { file: string; line: number; col?: number };
 
 export interface MemberTally {
   /** The most names each list keeps. */
-  limit: number;
+  readonly limit: number;
   pass: number;
   fail: number;
   /** Members whose own check does not apply to them. */
@@ -35,12 +35,54 @@ export interface MemberTally {
   noValueNames: string[];
 }
 
-export function emptyTally(limit = SAMPLE): MemberTally {
-  return { limit, pass: 0, fail: 0, na: 0, unknown: 0, failNames: [], unknownNames: [], waiting: new Set(), judgements: [], unsure: 0, unsureNames: [], values: 0, sum: 0, noValue: 0, noValueNames: [] };
+// A province keeps a tally per roll-up per township — hundreds of thousands — and most stay all-pass: the lists
+// and the set start as shared empty ones and get their own on the first name (only the functions here write).
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+const NO_STATUS: Set<Status> = new Set();
+const NO_REASONS: Reason[] = Object.freeze([]) as unknown as Reason[];
+
+class Tally implements MemberTally {
+  pass = 0;
+  fail = 0;
+  na = 0;
+  unknown = 0;
+  failNames = NONE;
+  unknownNames = NONE;
+  failAt?: At = undefined;
+  otherAt?: At = undefined;
+  waiting = NO_STATUS;
+  judgements = NO_REASONS;
+  unsure = 0;
+  unsureNames = NONE;
+  values = 0;
+  sum = 0;
+  noValue = 0;
+  noValueNames = NONE;
+  constructor(readonly limit: number) {}
 }
 
-function sample(t: MemberTally, list: string[], name: string): void {
-  if (list.length < t.limit) list.push(name);
+export function emptyTally(limit = SAMPLE): MemberTally {
+  return new Tally(limit);
+}
+
+type NameList = 'failNames' | 'unknownNames' | 'unsureNames' | 'noValueNames';
+
+function sample(t: MemberTally, list: NameList, name: string): void {
+  const names = t[list];
+  if (names.length >= t.limit) return;
+  if (names === NONE) t[list] = [name];
+  else names.push(name);
+}
+
+function wait(t: MemberTally, s: Status): void {
+  if (t.waiting === NO_STATUS) t.waiting = new Set([s]);
+  else t.waiting.add(s);
+}
+
+/** A member whose kind is not given, and so might or might not be one (a subset of `unknown`). */
+export function addUnsure(t: MemberTally, name: string): void {
+  t.unsure++;
+  sample(t, 'unsureNames', name);
 }
 
 /** One member's own outcome for an each / share / count roll-up. `unsure`: its kind is not given. */
@@ -51,19 +93,18 @@ export function addOutcome(t: MemberTally, name: string, o: Outcome, unsure = fa
   }
   if (unsure) {
     if (o.status === 'pass') return;
-    t.unsure++;
-    sample(t, t.unsureNames, name);
+    addUnsure(t, name);
   }
   if (o.status === 'pass' && !unsure) t.pass++;
   else if (o.status === 'fail' && !unsure) {
     t.fail++;
-    sample(t, t.failNames, name);
+    sample(t, 'failNames', name);
     t.failAt ??= at;
   } else {
     t.unknown++;
-    sample(t, t.unknownNames, name);
-    t.waiting.add(!unsure && (o.status === 'manual' || o.status === 'pending') ? o.status : 'missing');
-    if (o.status === 'manual' && t.judgements.length === 0) t.judgements.push(...o.reasons.filter((r) => r.code === 'evidence-required' || r.code === 'needs-judgement'));
+    sample(t, 'unknownNames', name);
+    wait(t, !unsure && (o.status === 'manual' || o.status === 'pending') ? o.status : 'missing');
+    if (o.status === 'manual' && t.judgements.length === 0) t.judgements = o.reasons.filter((r) => r.code === 'evidence-required' || r.code === 'needs-judgement');
     t.otherAt ??= at;
   }
 }
@@ -72,7 +113,7 @@ export function addOutcome(t: MemberTally, name: string, o: Outcome, unsure = fa
 export function addValue(t: MemberTally, name: string, value: number | undefined, at?: At): void {
   if (value === undefined) {
     t.noValue++;
-    sample(t, t.noValueNames, name);
+    sample(t, 'noValueNames', name);
     t.otherAt ??= at;
     return;
   }
@@ -89,12 +130,12 @@ export function mergeTally(into: MemberTally, from: MemberTally): void {
   into.values += from.values;
   into.sum += from.sum;
   into.noValue += from.noValue;
-  for (const n of from.failNames) sample(into, into.failNames, n);
-  for (const n of from.unknownNames) sample(into, into.unknownNames, n);
-  for (const n of from.unsureNames) sample(into, into.unsureNames, n);
-  for (const n of from.noValueNames) sample(into, into.noValueNames, n);
-  for (const s of from.waiting) into.waiting.add(s);
-  if (!into.judgements.length) into.judgements.push(...from.judgements);
+  for (const n of from.failNames) sample(into, 'failNames', n);
+  for (const n of from.unknownNames) sample(into, 'unknownNames', n);
+  for (const n of from.unsureNames) sample(into, 'unsureNames', n);
+  for (const n of from.noValueNames) sample(into, 'noValueNames', n);
+  for (const s of from.waiting) wait(into, s);
+  if (!into.judgements.length) into.judgements = [...from.judgements];
   into.failAt ??= from.failAt;
   into.otherAt ??= from.otherAt;
 }

@@ -205,7 +205,7 @@ export interface Context {
   /** How many member names a roll-up keeps per list (every one with --all-failures). */
   sampleLimit: number;
   /** Memo of member outcomes, keyed by check and entity, so nested roll-ups stay linear. */
-  memo: WeakMap<Check, WeakMap<Entity, Outcome>>;
+  memo: WeakMap<Entity, Map<Check, Outcome>>;
   /** Memo of tree walks (members, absent places, gaps) per entity and level. */
   tree: WeakMap<Entity, Map<string, unknown>>;
 }
