@@ -82,8 +82,40 @@ export interface OpenSink {
 
 const BLOCK = 1 << 16;
 
+/**
+ * Gathers small writes into blocks of about 64 KB: a report of a million rows is millions of small strings, and a
+ * system call each cost more than rendering them. Bytes (a workbook) pass through after the text before them.
+ */
+function blocks(out: (chunk: string | Uint8Array) => void) {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (!parts.length) return;
+    const text = parts.length === 1 ? parts[0]! : parts.join('');
+    parts = [];
+    size = 0;
+    out(text);
+  };
+  return {
+    write(chunk: string | Uint8Array) {
+      if (typeof chunk !== 'string') {
+        flush();
+        out(chunk);
+        return;
+      }
+      parts.push(chunk);
+      size += chunk.length;
+      if (size >= BLOCK) flush();
+    },
+    flush,
+  };
+}
+
 export function openSink(target: OutputTarget, stdout: (chunk: string | Uint8Array) => void): OpenSink {
-  if (target.kind === 'stdout') return { sink: { write: stdout }, commit: () => {}, abort: () => {} };
+  if (target.kind === 'stdout') {
+    const out = blocks(stdout);
+    return { sink: { write: out.write }, commit: out.flush, abort: out.flush };
+  }
   const file = target.kind === 'replace' ? path.join(path.dirname(target.path), `.${path.basename(target.path)}.${process.pid}.tmp`) : target.path;
   let fd: number;
   try {
@@ -91,16 +123,11 @@ export function openSink(target: OutputTarget, stdout: (chunk: string | Uint8Arr
   } catch (e) {
     throw cannotWrite(target.shown, e);
   }
-  let pending: Buffer[] = [];
-  let size = 0;
   let closed = false;
-  const flush = () => {
-    if (!size) return;
-    const block = Buffer.concat(pending, size);
-    pending = [];
-    size = 0;
+  const writeAll = (chunk: string | Uint8Array) => {
+    const block = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     let done = 0;
-    while (done < block.length) done += fs.writeSync(fd, block, done);
+    while (done < block.byteLength) done += fs.writeSync(fd, block, done);
   };
   const guarded = (f: () => void) => {
     try {
@@ -114,18 +141,14 @@ export function openSink(target: OutputTarget, stdout: (chunk: string | Uint8Arr
   const close = () => {
     if (!closed) (closed = true), fs.closeSync(fd);
   };
+  const out = blocks((chunk) => guarded(() => writeAll(chunk)));
   return {
     sink: {
-      write(chunk) {
-        const b = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-        pending.push(b);
-        size += b.length;
-        if (size >= BLOCK) guarded(flush);
-      },
+      write: out.write,
     },
     commit() {
+      out.flush();
       guarded(() => {
-        flush();
         if (target.kind === 'replace') fs.fsyncSync(fd);
         close();
         if (target.kind === 'replace') fs.renameSync(file, target.path);
