@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// npm run bench [-- --villages 100000,1000000 | --quick] [--timeout MINUTES] [--out FILE] [--no-time]
+// npm run bench [-- --villages 100000,1000000 | --quick] [--results 300000] [--timeout MINUTES] [--out FILE] [--no-time]
 //
 // For each size: generates Wenzhou-shaped data into a temp dir (deleted afterwards), then times, each in its
 // own child process, (a) a csv-parse pass that only counts rows, (b) `dabiao check --standard wenzhou-72 --format json`,
-// and at the largest size (c) `check --level 村 --format json`. Then the startup of two light commands
-// against `node -e 0`. Prints a Markdown report; --out also writes it to FILE.
+// and at the largest size (c) `check --level 村 --format json`. Then (d) every output format writing 300,000
+// village results (`check --level 村 --format F -o FILE`, 8 results a village), and the startup of two light
+// commands against `node -e 0`. Prints a Markdown report; --out also writes it to FILE.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,10 @@ const COUNT_ROWS = path.join(ROOT, 'bench/count-rows.js');
 const RUSAGE = pathToFileURL(path.join(ROOT, 'bench/rusage.js')).href;
 const GNU_TIME = '/usr/bin/time';
 const STARTUP_RUNS = 10;
-const USAGE = 'node bench/run.js [--villages N,N | --quick] [--timeout MINUTES] [--out FILE] [--no-time]';
+const USAGE = 'node bench/run.js [--villages N,N | --quick] [--results N] [--timeout MINUTES] [--out FILE] [--no-time]';
+const FORMATS_JS = pathToFileURL(path.join(ROOT, 'dist/report/formats.js')).href;
+/** Results per village with `--level 村`: the eight indicators wenzhou-72 judges at the 村 level. */
+const RESULTS_PER_VILLAGE = 8;
 
 const log = (line) => process.stderr.write(`${line}\n`);
 const int = (n) => Math.round(n).toLocaleString('en-US');
@@ -28,11 +32,12 @@ const secs = (s) => s.toFixed(2);
 const mib = (kib) => (kib === undefined ? '?' : int(kib / 1024));
 
 function parseArgs(argv) {
-  const opts = { villages: [100_000, 1_000_000], timeoutMin: 15, out: undefined, gnuTime: true };
+  const opts = { villages: [100_000, 1_000_000], results: 300_000, timeoutMin: 15, out: undefined, gnuTime: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--villages') opts.villages = argv[++i].split(',').map(parseCount);
-    else if (a === '--quick') opts.villages = [10_000];
+    else if (a === '--quick') (opts.villages = [10_000]), (opts.results = 10_000);
+    else if (a === '--results') opts.results = parseCount(argv[++i]);
     else if (a === '--timeout') opts.timeoutMin = Number(argv[++i]);
     else if (a === '--out') opts.out = argv[++i];
     else if (a === '--no-time') opts.gnuTime = false;
@@ -153,6 +158,39 @@ async function benchSize(villages, { dir, timeoutMs, gnuTime, withLevel }) {
   }
 }
 
+/**
+ * (d) Each format writing `results` village results to a file: time, peak RSS and the report's size. Every
+ * formatter writes to a sink in pieces, so a report larger than memory allows, or than V8's longest string
+ * (2^29 − 24 characters), still comes out whole.
+ */
+async function benchFormats(results, { dir, timeoutMs, gnuTime }) {
+  const villages = Math.ceil(results / RESULTS_PER_VILLAGE);
+  const file = path.join(dir, `wenzhou-formats-${villages}.csv`);
+  const { FORMATS } = await import(FORMATS_JS);
+  const out = [];
+  let written;
+  try {
+    log(`formats, ${int(villages)} villages (${int(villages * RESULTS_PER_VILLAGE)} village results): generating…`);
+    await generate({ file, villages });
+    for (const format of FORMATS) {
+      const report = path.join(dir, `report.${format}`);
+      const r = await measure([CLI, 'check', '--standard', 'wenzhou-72', '--level', '村', '--format', format, '-o', report, file], { dir, timeoutMs, gnuTime });
+      const bytes = fs.existsSync(report) ? fs.statSync(report).size : undefined;
+      // The CSV report has a row per result: count them, so the heading states what was written.
+      if (format === 'csv' && bytes !== undefined) {
+        const counted = spawnSync(process.execPath, [COUNT_ROWS, report], { encoding: 'utf8' });
+        if (counted.status === 0) written = Number(counted.stdout);
+      }
+      fs.rmSync(report, { force: true });
+      log(`  (d) --format ${format}: ${failure(r, [0, 1]) ?? `${secs(r.wall)} s, ${bytes === undefined ? '?' : (bytes / 1e6).toFixed(1)} MB`}`);
+      out.push({ format, run: r, bytes });
+    }
+    return { villages, written, formats: out };
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
 /** Median wall time in ms of `node ...args`, after one warm-up run. */
 function startup(args) {
   const times = [];
@@ -224,7 +262,14 @@ function machine(gnuTime, loadAtStart) {
   ];
 }
 
-function report({ command, date, loadAtStart, sizes, starts, gnuTime, timeoutMin }) {
+function formatRows(f) {
+  return f.formats.map(({ format, run, bytes }) => {
+    const why = failure(run, [0, 1]);
+    return [format, why ?? secs(run.wall), mib(run.rssKiB), why || bytes === undefined ? '—' : (bytes / 1e6).toFixed(1)];
+  });
+}
+
+function report({ command, date, loadAtStart, sizes, formats, starts, gnuTime, timeoutMin }) {
   const base = starts[0].ms;
   return [
     '# dabiao benchmark',
@@ -248,6 +293,15 @@ function report({ command, date, loadAtStart, sizes, starts, gnuTime, timeoutMin
       sizes.map(sizeRow),
     ),
     ...(notes(sizes).length ? ['', ...notes(sizes)] : []),
+    '',
+    `(d) Every format writing the village results of ${int(formats.villages)} villages (${formats.written === undefined ? '?' : int(formats.written)} results, counted in the CSV report):`,
+    '`dabiao check --standard wenzhou-72 --level 村 --format F -o FILE`',
+    '',
+    ...markdownTable(['format', 's', 'peak MiB', 'report MB'], formatRows(formats)),
+    ...formats.formats.flatMap(({ format, run }) => {
+      const why = failure(run, [0, 1]);
+      return why ? [`- ${format}: ${why}`, ...stderrGist(run.stderr).map((l) => `  > ${l}`)] : [];
+    }),
     '',
     `Startup, median of ${STARTUP_RUNS} runs after one warm-up:`,
     '',
@@ -279,6 +333,7 @@ async function main() {
     for (const villages of opts.villages) {
       sizes.push(await benchSize(villages, { dir, timeoutMs, gnuTime, withLevel: villages === largest }));
     }
+    const formats = await benchFormats(opts.results, { dir, timeoutMs, gnuTime });
     log('startup…');
     const starts = [
       ['node -e 0', ['-e', '0']],
@@ -288,7 +343,7 @@ async function main() {
     const argv = process.argv.slice(2).join(' ');
     const viaNpm = process.env.npm_lifecycle_event === 'bench';
     const command = viaNpm ? `npm run bench${argv && ` -- ${argv}`}` : `node bench/run.js ${argv}`.trim();
-    const text = report({ command, date, loadAtStart, sizes, starts, gnuTime, timeoutMin: opts.timeoutMin });
+    const text = report({ command, date, loadAtStart, sizes, formats, starts, gnuTime, timeoutMin: opts.timeoutMin });
     process.stdout.write(text);
     if (opts.out) fs.writeFileSync(opts.out, text);
   } finally {

@@ -53,17 +53,33 @@ export function checkRefs(evaluation: Evaluation): CheckRefs {
   return { trees, refOf: (c) => where.get(c) };
 }
 
-/** Writes `{ ...head, "<key>": [ items, one per line ], ...tail }`. */
+/**
+ * Writes `{ ...head, "<key>": [ items, one per line ], ...tail }`. Lists in the tail (the summary has an entry
+ * per entity: a million with `--level 村`) are written an item at a time too, never as one string.
+ */
 export async function writeDocument(sink: Sink, head: Record<string, unknown>, key: string, items: Iterable<unknown> | AsyncIterable<unknown>, tail: () => Record<string, unknown>): Promise<void> {
   const open = JSON.stringify(head, null, 2);
-  sink.write(`${open.slice(0, -2)},\n  ${JSON.stringify(key)}: [`);
+  sink.write(`${open.slice(0, -2)},\n`);
+  await writeList(sink, key, items);
+  const rest = Object.entries(tail());
+  for (const [k, v] of rest) {
+    sink.write(',\n');
+    if (isList(v)) await writeList(sink, k, v);
+    else sink.write(`  ${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replaceAll('\n', '\n  ')}`);
+  }
+  sink.write('\n}\n');
+}
+
+const isList = (v: unknown): v is Iterable<unknown> => typeof v === 'object' && v !== null && Symbol.iterator in v;
+
+async function writeList(sink: Sink, key: string, items: Iterable<unknown> | AsyncIterable<unknown>): Promise<void> {
+  sink.write(`  ${JSON.stringify(key)}: [`);
   let first = true;
   for await (const item of items) {
     sink.write(`${first ? '' : ','}\n    ${JSON.stringify(item)}`);
     first = false;
   }
-  const rest = JSON.stringify(tail(), null, 2);
-  sink.write(`${first ? '' : '\n  '}],\n${rest.slice(2)}\n`);
+  sink.write(first ? ']' : '\n  ]');
 }
 
 export async function check(report: Extract<Report, { kind: 'check' }>, options: RenderOptions, sink: Sink): Promise<void> {
@@ -73,10 +89,14 @@ export async function check(report: Extract<Report, { kind: 'check' }>, options:
   const refs = checkRefs(evaluation);
   const head = { ...header('check', evaluation, report.inputs, options.lang), checks: refs.trees };
   await writeDocument(sink, head, 'results', mapIter(evaluation.results, (r) => resultJson(r, standard, w, refs)), () => ({
-    summary: evaluation.summary.map((s) => ({ entity: s.entity, level: s.level, levelName: levelNameOf(standard, s.level), tier: s.tier, ...s.counts })),
+    summary: mapList(evaluation.summary, (s) => ({ entity: s.entity, level: s.level, levelName: levelNameOf(standard, s.level), tier: s.tier, ...s.counts })),
     waivers: evaluation.waivers.map((u) => ({ ...waiverJson(u.waiver), used: u.used })),
     warnings: report.warnings,
   }));
+}
+
+function* mapList<T, U>(xs: Iterable<T>, f: (x: T) => U): Iterable<U> {
+  for (const x of xs) yield f(x);
 }
 
 async function* mapIter<T, U>(xs: Iterable<T> | AsyncIterable<T>, f: (x: T) => U): AsyncIterable<U> {

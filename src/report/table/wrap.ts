@@ -1,7 +1,10 @@
 // Wraps text to a display width. Chinese characters take two terminal columns (cli-table3's own wrapping counts
 // UTF-16 units and would cut them off); runs of Latin letters and digits ("48 小时" → "48", "33.3%") are kept
 // whole when they fit, so a number is never split across lines.
-import stringWidth from 'string-width';
+import measure from 'string-width';
+import { memoisedWidth } from './width.js';
+
+const stringWidth = memoisedWidth(measure);
 
 const TOKEN = /[A-Za-z0-9.,%‰+\-−~–/:()·]+|\s+|./gsu;
 
