@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generate } from '../bench/generate.js';
-import { dabiao } from './helpers.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dabiao, ROOT } from './helpers.js';
 import { HashSet64 } from '../src/util/hash-set.js';
 
 const ALL_LEVELS = ['--level', '市,县,乡镇,村'];
@@ -96,6 +97,42 @@ describe('bottom-level rows before or after their parents, in one file or severa
     const r = dabiao(['check', '--standard', 'wenzhou-72', '--lang', 'en', write('orphan.csv', [...upper, orphan, ...villages.slice(1)])]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/orphan\.csv:\d+:3: parent "不存在镇" is not among the .* rows/);
+  }, 120_000);
+});
+
+describe('a report piped to another program', () => {
+  const run = (args: string[], read: (out: NodeJS.ReadableStream, child: ChildProcess) => void) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(ROOT, 'bin/dabiao.js'), ...args], { cwd: ROOT, env: { ...process.env, DABIAO_LANG: undefined } });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr }));
+      read(child.stdout, child);
+    });
+  const args = () => ['check', '--standard', 'wenzhou-72', ...ALL_LEVELS, '--format', 'json', '--fail-on', 'never', write('piped.csv', [...upper, ...villages])];
+
+  it('waits for a slow reader and hands it the whole report', async () => {
+    const chunks: Buffer[] = [];
+    const r = await run(args(), (out) => {
+      // Take nothing for a while: the report must wait in the pipe, not be lost or fail.
+      (out as NodeJS.ReadableStream & { pause(): void }).pause();
+      setTimeout(() => {
+        out.on('data', (d: Buffer) => chunks.push(d));
+        out.resume();
+      }, 1500);
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Json;
+    expect(j.results.filter((x) => x.level === 'village').length).toBe(villages.length * 8);
+    expect(j.summary.length).toBe(upper.length + villages.length);
+  }, 120_000);
+
+  it('stops quietly when the reader closes early (| head)', async () => {
+    const r = await run(args(), (out) => out.once('data', () => (out as NodeJS.ReadableStream & { destroy(): void }).destroy()));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
   }, 120_000);
 });
 

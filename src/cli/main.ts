@@ -10,6 +10,7 @@ import { VERSION } from '../version.js';
 import type { Terminal } from './terminal.js';
 import { isLang, LANGS } from '../i18n/lang.js';
 import { Option } from 'commander';
+import { OutputClosed, writeStdout } from './stdout.js';
 
 export async function main(argv: string[]): Promise<number> {
   const envLang = process.env.DABIAO_LANG;
@@ -20,7 +21,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const term: Terminal = {
     lang: isLang(envLang) ? envLang : 'zh',
-    stdout: (t) => process.stdout.write(t),
+    stdout: writeStdout,
     stderr: (l) => process.stderr.write(`${l}\n`),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     progress: Boolean(process.stderr.isTTY) && !process.env.CI,
@@ -56,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are not errors; everything else commander rejects is bad usage.
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
+    if (e instanceof OutputClosed) return term.exitCode;
     // The program's name starts every line in both languages: scripts look for it.
     const { describeError } = await import('./describe-error.js');
     const lines = describeError(e, term.lang);

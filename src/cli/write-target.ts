@@ -114,7 +114,8 @@ function blocks(out: (chunk: string | Uint8Array) => void) {
 export function openSink(target: OutputTarget, stdout: (chunk: string | Uint8Array) => void): OpenSink {
   if (target.kind === 'stdout') {
     const out = blocks(stdout);
-    return { sink: { write: out.write }, commit: out.flush, abort: out.flush };
+    // What was rendered before a failure is dropped: the error says what happened.
+    return { sink: { write: out.write }, commit: out.flush, abort: () => {} };
   }
   const file = target.kind === 'replace' ? path.join(path.dirname(target.path), `.${path.basename(target.path)}.${process.pid}.tmp`) : target.path;
   let fd: number;
