@@ -294,6 +294,10 @@ describe('the shipped auditor fixtures (wenzhou 2017 baseline)', () => {
     const k09 = bureau.items.find((i: { indicator: string }) => i.indicator === 'WZ-K09');
     expect(k09).toMatchObject({ status: 'fail', overdue: true, lead: true });
     expect(k09.due).toContainEqual(expect.objectContaining({ state: 'overdue', months: 12 }));
+    // 【11．4】 (the only task of G27–G29) is led by “▲文广新局, 市财政局，各县（市、区）政府”: the document drops the 市
+    // there alone, and it is the same bureau — its items are in its section, not in one of their own.
+    expect(keys).not.toContain('文广新局');
+    for (const id of ['WZ-G27', 'WZ-G28', 'WZ-G29']) expect(bureau.items.find((i: { indicator: string }) => i.indicator === id)).toMatchObject({ lead: true });
     // every actionable item is under some unit, or under 未分配 — none is dropped
     const listed = new Set(out.groups.flatMap((g: { items: { indicator: string }[] }) => g.items.map((i) => i.indicator)));
     expect(listed.size).toBe(out.counts.actionable);

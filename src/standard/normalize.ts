@@ -1,6 +1,6 @@
 // Turns a validated rule file into the Standard the engine uses: level names resolved to ids, defaults filled.
 import type { RawStandard } from './schema.js';
-import type { Check, Indicator, Metric, Standard, Threshold } from './types.js';
+import type { Check, Indicator, Metric, Responsible, Standard, Threshold } from './types.js';
 import { kindLookup, levelLookup, type KindLookup } from './levels.js';
 import { metricsReadAt } from './indicator-metric.js';
 import { latest, monthsBetween, parseDeadline, type Due } from './deadlines.js';
@@ -42,6 +42,7 @@ export function normalize(raw: RawStandard, origin: string): Standard {
       evaluateAt,
       metric: x.metric ?? (read.length === 1 ? read[0] : undefined),
       tasks: x.tasks ?? [],
+      ...(x.responsible ? { responsible: x.responsible.map(unitOf) } : {}),
       check,
       tiers,
     };
@@ -59,11 +60,19 @@ export function normalize(raw: RawStandard, origin: string): Standard {
     tiers: raw.tiers,
     classes: raw.classes ?? [],
     metrics,
-    tasks: raw.tasks ?? [],
+    tasks: (raw.tasks ?? []).map((t) => ({ ...t, responsible: t.responsible.map(unitOf) })),
     indicators,
     glossary: raw.glossary ?? {},
     origin,
   };
+}
+
+/** A responsible unit under the name gap lists group it by, and as the document writes it. */
+function unitOf(r: { name: string; lead?: boolean; unit?: string }): Responsible {
+  const out: Responsible = { name: r.unit ?? r.name };
+  if (r.lead) out.lead = true;
+  if (r.unit && r.unit !== r.name) out.written = r.name;
+  return out;
 }
 
 /** Level names in roll-ups and level checks → ids (a kind's name → its level and kind); evidence defaults. */

@@ -72,7 +72,9 @@ const checkSchema: z.ZodType<Check> = z.lazy(() =>
   ]),
 ) as z.ZodType<Check>;
 
-const responsible = z.strictObject({ name: text, lead: z.boolean().optional() });
+// `unit`: the unit a name stands for when the document writes it differently (▲文广新局 for 市文广新局): gap lists
+// group by it, and the name stays as written.
+const responsible = z.strictObject({ name: text, lead: z.boolean().optional(), unit: text.optional() });
 
 const metricSchema = z.strictObject({
   key: id,

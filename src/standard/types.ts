@@ -125,8 +125,11 @@ export interface Metric {
 }
 
 export interface Responsible {
+  /** The unit, as gap lists group by it (a rule's `unit` where it gives one). */
   name: string;
   lead?: boolean;
+  /** The name as the document writes it, where that differs from `name`. */
+  written?: string;
 }
 
 export interface Task {
