@@ -21,6 +21,19 @@ export interface BuiltinSummary {
   tiers: { id: string; name: string; nameEn?: string }[];
 }
 
+export function summaryOf(std: Standard): BuiltinSummary {
+  return {
+    id: std.id,
+    title: std.title,
+    titleEn: std.titleEn,
+    issuer: std.issuer,
+    date: std.document.date,
+    indicators: std.indicators.length,
+    levels: std.levels.map((l) => ({ name: l.name, nameEn: l.nameEn })),
+    tiers: std.tiers.map((t) => ({ id: t.id, name: t.name, nameEn: t.nameEn })),
+  };
+}
+
 /** Rule files in standards/ are named <id>.yaml; anything else there (fragments, notes) is not a standard. */
 export function builtinPath(id: string): string {
   return path.join(STANDARDS_DIR, `${id}.yaml`);

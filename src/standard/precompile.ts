@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadStandardText, formatProblem, RuleFileError } from './load.js';
-import { BUILT_DIR, STANDARDS_DIR, isBuiltinFileName, type BuiltinSummary } from './builtins.js';
+import { BUILT_DIR, STANDARDS_DIR, isBuiltinFileName, summaryOf, type BuiltinSummary } from './builtins.js';
 
 function main(): number {
   fs.mkdirSync(BUILT_DIR, { recursive: true });
@@ -20,16 +20,7 @@ function main(): number {
         failed = true;
       }
       fs.writeFileSync(path.join(BUILT_DIR, `${id}.json`), JSON.stringify(std));
-      index.push({
-        id,
-        title: std.title,
-        titleEn: std.titleEn,
-        issuer: std.issuer,
-        date: std.document.date,
-        indicators: std.indicators.length,
-        levels: std.levels.map((l) => ({ name: l.name, nameEn: l.nameEn })),
-        tiers: std.tiers.map((t) => ({ id: t.id, name: t.name, nameEn: t.nameEn })),
-      });
+      index.push(summaryOf(std));
     } catch (e) {
       if (!(e instanceof RuleFileError)) throw e;
       for (const p of e.problems) console.error(formatProblem(p, 'en'));

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import type { Terminal } from '../terminal.js';
 import { say } from '../../i18n/message.js';
-import { builtinIndex, type BuiltinSummary } from '../../standard/builtins.js';
+import { builtinIndex, summaryOf, type BuiltinSummary } from '../../standard/builtins.js';
 
 export function standardsCommand(term: Terminal): Command {
   const cmd = new Command('standards').description('list the built-in standards, or show one');
@@ -52,14 +52,5 @@ export function standardsCommand(term: Terminal): Command {
 async function summaries(): Promise<BuiltinSummary[]> {
   const { builtinIds, readStandard } = await import('../io.js');
   const all = await Promise.all(builtinIds().map((id) => readStandard(id)));
-  return all.map((s) => ({
-    id: s.id,
-    title: s.title,
-    titleEn: s.titleEn,
-    issuer: s.issuer,
-    date: s.document.date,
-    indicators: s.indicators.length,
-    levels: s.levels.map((l) => ({ name: l.name, nameEn: l.nameEn })),
-    tiers: s.tiers.map((t) => ({ id: t.id, name: t.name, nameEn: t.nameEn })),
-  }));
+  return all.map(summaryOf);
 }
