@@ -7,6 +7,7 @@ import { DataError, type Cell, type DataWarning, type RawTable } from './records
 import { parseValue, rangeOf, type Value } from './values.js';
 import { isIndicator, readRows, type Draft } from './rows.js';
 import { buildTree } from './tree.js';
+import { setEvidence } from './entity-evidence.js';
 import type { Report } from './report.js';
 import { say } from '../i18n/message.js';
 
@@ -20,7 +21,8 @@ export interface Entity {
   parent?: Entity;
   children: Entity[];
   values: Map<string, Value>;
-  evidence: Map<string, string>;
+  /** Evidence text per metric (a row's evidence column). Shared and empty until the first is set: `setEvidence`. */
+  evidence: ReadonlyMap<string, string>;
   /** Where the entity's first row is; absent for an entity dabiao inferred from a `parent` cell or the region. */
   origin?: { file: string; line: number };
   /** Where each of its values was read (metric key → file, line, column): annotations land on that cell. */
@@ -125,6 +127,7 @@ export function assemble(std: Standard, drafts: Draft[], book: ProblemBook, leav
   for (const [entity, rows] of rowsOf) values.read(entity, rows, cellsOf);
   // A rate computed from its parts (12 stations in 10 townships) can be as impossible as one written down.
   for (const [entity, placed] of cellsOf) values.ratios(entity, placed);
+  shareColumns(cellsOf.keys());
 
   // A stated number of townships cannot be smaller than the township rows listed under the county.
   const counters = std.metrics.filter((m) => m.countOf);
@@ -201,7 +204,7 @@ export function valueReader(std: Standard, report: Report) {
       for (const { target, cell } of d.evidence) {
         const text = String(cell.value ?? '').trim();
         if (!text) continue;
-        for (const metric of metricsFor(target, entity, d, cell)) entity.evidence.set(metric.key, text);
+        for (const metric of metricsFor(target, entity, d, cell)) setEvidence(entity, metric.key, text);
       }
     }
   }
@@ -300,6 +303,33 @@ export function valueReader(std: Standard, report: Report) {
   }
 
   return { read, readCell, ratios, metricsAt, notOneValue };
+}
+
+/**
+ * An entity read from one row of one table keeps, instead of a position per value, the columns of its values:
+ * the same few maps serve every such row (a province's townships share one or two).
+ */
+function shareColumns(entities: Iterable<Entity>): void {
+  const shared = new Map<string, ReadonlyMap<string, number>>();
+  for (const e of entities) {
+    const cells = e.cells;
+    if (!cells || !e.origin) continue;
+    const { file, line } = e.origin;
+    let key = file;
+    let oneRow = true;
+    for (const [metric, c] of cells) {
+      if (c.file !== file || c.line !== line) {
+        oneRow = false;
+        break;
+      }
+      key += `\u0000${metric}\u0001${c.col}`;
+    }
+    if (!oneRow) continue;
+    let columns = shared.get(key);
+    if (!columns) shared.set(key, (columns = new Map([...cells].map(([metric, c]) => [metric, c.col]))));
+    e.columns = columns;
+    e.cells = undefined;
+  }
 }
 
 /** Where an entity's value for a metric was read, if it was. */

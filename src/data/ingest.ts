@@ -9,6 +9,7 @@ import { kindLookup, levelLookup } from '../standard/levels.js';
 import { say } from '../i18n/message.js';
 import { HashSet64 } from '../util/hash-set.js';
 import { assemble, problemBook, valueReader, type Dataset, type Entity, type LeafStats } from './dataset.js';
+import { NO_EVIDENCE, setEvidence } from './entity-evidence.js';
 import type { Cell, DataWarning, RawRow } from './records.js';
 import type { Report } from './report.js';
 import { tableReader, targetsOf, duplicateEntity, type Draft, type WideLayout } from './rows.js';
@@ -198,7 +199,7 @@ function leafReader(std: Standard, source: Source, layout: WideLayout, report: R
           else kind = named.id;
         }
       }
-      const entity: Entity = { name, level: bottom.id, depth: bottom.depth, children: [], values: new Map(), evidence: new Map(), origin: { file, line: row.line } };
+      const entity: Entity = { name, level: bottom.id, depth: bottom.depth, children: [], values: new Map(), evidence: NO_EVIDENCE, origin: { file, line: row.line } };
       if (kind) entity.kind = kind;
       const placed = new Map<string, { file: string; cell: Cell }>();
       for (const c of columns) {
@@ -211,7 +212,7 @@ function leafReader(std: Standard, source: Source, layout: WideLayout, report: R
       }
       for (const e of evidence) {
         const t = text(row.values[e.index]);
-        if (t) for (const m of e.metrics) entity.evidence.set(m.key, t);
+        if (t) for (const m of e.metrics) setEvidence(entity, m.key, t);
       }
       if (placed.size) values.ratios(entity, placed);
       if (!row.at) entity.columns = colOf;

@@ -9,6 +9,7 @@ import { duplicateEntity, type Draft } from './rows.js';
 import { say } from '../i18n/message.js';
 import type { Report } from './report.js';
 import type { Entity } from './dataset.js';
+import { NO_EVIDENCE } from './entity-evidence.js';
 
 export interface Tree {
   entities: Entity[];
@@ -41,7 +42,7 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
       depth: -1,
       children: [],
       values: new Map(),
-      evidence: new Map(),
+      evidence: NO_EVIDENCE,
       origin: { file: d.file, line: d.line },
     };
     if (!existing) {
@@ -137,7 +138,7 @@ export function buildTree(std: Standard, drafts: Draft[], { err, warn }: Report)
     return undefined;
   };
   function synthesize(name: string, level: string, depth: number): Entity {
-    const e: Entity = { name, level, depth, children: [], values: new Map(), evidence: new Map() };
+    const e: Entity = { name, level, depth, children: [], values: new Map(), evidence: NO_EVIDENCE };
     entities.push(e);
     pushTo(byName, name, e);
     return e;

@@ -22,7 +22,7 @@ export interface MemberTally {
   failAt?: At;
   otherAt?: At;
   /** What the unknown members wait for. */
-  waiting: Set<Status>;
+  waiting: ReadonlySet<Status>;
   /** The judgement reasons of manual members (what evidence they need), once. */
   judgements: Reason[];
   /** Rows whose kind is not given that might be members and do not pass (a subset of `unknown`). */
@@ -50,7 +50,7 @@ class Tally implements MemberTally {
   unknownNames = NONE;
   failAt?: At = undefined;
   otherAt?: At = undefined;
-  waiting = NO_STATUS;
+  waiting: ReadonlySet<Status> = NO_STATUS;
   judgements = NO_REASONS;
   unsure = 0;
   unsureNames = NONE;
@@ -74,9 +74,17 @@ function sample(t: MemberTally, list: NameList, name: string): void {
   else names.push(name);
 }
 
+// What members wait for is one of a handful of sets ({missing}, {manual}, {missing, manual}, …): tallies share
+// them, and a tally that waits for something new moves to the set with it added. None of these is ever changed.
+const WAIT_SETS = new Map<string, Set<Status>>();
+
 function wait(t: MemberTally, s: Status): void {
-  if (t.waiting === NO_STATUS) t.waiting = new Set([s]);
-  else t.waiting.add(s);
+  if (t.waiting.has(s)) return;
+  const statuses = [...t.waiting, s].sort();
+  const key = statuses.join(' ');
+  let shared = WAIT_SETS.get(key);
+  if (!shared) WAIT_SETS.set(key, (shared = new Set(statuses)));
+  t.waiting = shared;
 }
 
 /** A member whose kind is not given, and so might or might not be one (a subset of `unknown`). */
